@@ -1,0 +1,72 @@
+package app.descent.cli;
+
+import app.descent.UserInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Runs the command line and turns every outcome into an exit code and at most one line on stderr. */
+public final class Cli {
+    /** A user mistake: bad option, bad input file, bad expression. */
+    public static final int USAGE = 2;
+    /** A bug; the message still fits one line, the trace only with DESCENT_DEBUG=1. */
+    public static final int INTERNAL = 1;
+
+    private Cli() {
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new DescentCommand());
+        cmd.setParameterExceptionHandler(Cli::onBadArguments);
+        cmd.setExecutionExceptionHandler(Cli::onFailure);
+        return cmd;
+    }
+
+    private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + oneLine(describe(e)) + " (see '" + name + " --help')");
+        cmd.getErr().flush();
+        return USAGE;
+    }
+
+    private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof UserInputException) {
+            err.println(name + ": " + oneLine(e.getMessage()));
+            err.flush();
+            return USAGE;
+        }
+        err.println(name + ": internal error: " + oneLine(String.valueOf(e.getMessage()))
+                + " (please report it; DESCENT_DEBUG=1 shows details)");
+        if ("1".equals(System.getenv("DESCENT_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    private static String describe(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean hasCommands = !e.getCommandLine().getSubcommands().isEmpty();
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'";
+            }
+            return hasCommands ? "unknown command '" + first + "'" : "unexpected argument '" + first + "'";
+        }
+        return e.getMessage();
+    }
+
+    // A caret display spans two lines on purpose; everything else is folded into one line.
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "failed";
+        }
+        return message.contains("\n^") || message.matches("(?s).*\n *\\^.*") ? message : message.replace('\n', ' ').strip();
+    }
+}

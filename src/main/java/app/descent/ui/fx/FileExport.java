@@ -1,0 +1,60 @@
+package app.descent.ui.fx;
+
+import app.descent.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.util.function.Supplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/** "Save as" for pictures and tables: asks where, writes atomically, and reports a failure in a dialog. */
+public final class FileExport {
+    private FileExport() {
+    }
+
+    public static void savePng(Node node, String suggestedName) {
+        File file = choose(node.getScene().getWindow(), suggestedName, "PNG image", "*.png");
+        if (file != null) {
+            WritableImage image = node.snapshot(null, null);
+            write(node.getScene().getWindow(), file, () -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+                return out.toByteArray();
+            });
+        }
+    }
+
+    public static void saveText(Window owner, String suggestedName, Supplier<String> text) {
+        File file = choose(owner, suggestedName, "CSV table", "*.csv");
+        if (file != null) {
+            write(owner, file, () -> text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static File choose(Window owner, String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return chooser.showSaveDialog(owner);
+    }
+
+    private interface Content {
+        byte[] bytes() throws IOException;
+    }
+
+    private static void write(Window owner, File file, Content content) {
+        try {
+            AtomicFiles.write(file.toPath(), content.bytes());
+        } catch (IOException | RuntimeException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
+            alert.initOwner(owner);
+            alert.showAndWait();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * FX-thread gateway and background work shared by every workspace.
+ */
+package app.descent.ui.fx;

@@ -1,0 +1,44 @@
+package app.descent;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The direction of dependencies from the architecture guide. */
+@AnalyzeClasses(packages = "app.descent", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreNeverImportsJavaFx = noClasses()
+            .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
+                    "app.descent.compare..", "app.descent.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                    "org.kordamp.ikonli..", "org.jfree..")
+            .because("core packages must run and be tested without a window");
+
+    @ArchTest
+    static final ArchRule onlyTrainingImportsDjl = noClasses()
+            .that().resideOutsideOfPackages("app.descent.training..", "app.descent.cli..")
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+            .because("DJL is reached through the training package only");
+
+    @ArchTest
+    static final ArchRule uiNeverImportsDjl = noClasses()
+            .that().resideInAPackage("app.descent.ui..")
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..");
+
+    @ArchTest
+    static final ArchRule coreNeverDependsOnUiOrCli = noClasses()
+            .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
+                    "app.descent.compare..", "app.descent.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.descent.ui..", "app.descent.cli..");
+
+    @ArchTest
+    static final ArchRule onlyCliPrints = noClasses()
+            .that().resideOutsideOfPackages("app.descent.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("only the command line writes to standard output or error");
+}

@@ -1,0 +1,43 @@
+package app.descent.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/** Saves what a workspace looks like to target/screenshots/NAME.png, for people to look at. */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    public static Path save(Scene scene, String name) {
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                shot.complete(scene.snapshot(null));
+            } catch (RuntimeException e) {
+                shot.completeExceptionally(e);
+            }
+        });
+        try {
+            BufferedImage image = SwingFXUtils.fromFXImage(shot.get(30, TimeUnit.SECONDS), null);
+            Path dir = Path.of(System.getProperty("descent.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("screenshot " + name + " failed", e);
+        }
+    }
+}
