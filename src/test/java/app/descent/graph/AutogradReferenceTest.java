@@ -1,0 +1,86 @@
+package app.descent.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every case PyTorch autograd computed (float64) in ../shared/reference/autograd-cases.json. */
+class AutogradReferenceTest {
+    static final Path CASES = Path.of("..", "shared", "reference", "autograd-cases.json");
+
+    static Stream<Arguments> cases() throws IOException {
+        JsonNode all = new ObjectMapper().readTree(CASES.toFile());
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : all) {
+            Map<String, Double> inputs = new LinkedHashMap<>();
+            c.get("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asDouble()));
+            Map<String, Double> gradients = new LinkedHashMap<>();
+            c.get("gradients").fields().forEachRemaining(e -> gradients.put(e.getKey(), e.getValue().asDouble()));
+            out.add(Arguments.of(c.get("expr").asText(), inputs, c.get("value").asDouble(), gradients));
+        }
+        assertThat(out).isNotEmpty();
+        return out.stream();
+    }
+
+    static void assertClose(String what, double actual, double expected) {
+        double tolerance = Math.max(1e-12, 1e-9 * Math.abs(expected));
+        assertThat(Math.abs(actual - expected)).as("%s: %s vs PyTorch %s", what, actual, expected)
+                .isLessThanOrEqualTo(tolerance);
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("cases")
+    void matchesPyTorch(String expr, Map<String, Double> inputs, double value, Map<String, Double> gradients) {
+        GradResult r = Backprop.run(expr, inputs);
+        assertClose("value", r.value(), value);
+        assertThat(r.gradients().keySet()).containsExactlyInAnyOrderElementsOf(gradients.keySet());
+        gradients.forEach((name, g) -> assertClose("∂f/∂" + name, r.gradients().get(name), g));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("cases")
+    void numericalCheckAgreesAwayFromKinks(String expr, Map<String, Double> inputs, double value,
+                                           Map<String, Double> gradients) {
+        GradResult r = Backprop.run(expr, inputs);
+        r.numericGradients().forEach((name, numeric) -> {
+            double analytic = r.gradients().get(name);
+            if (Double.isFinite(numeric) && !nearKink(r)) {
+                assertThat(Math.abs(numeric - analytic)).as("∂f/∂%s numeric %s vs %s", name, numeric, analytic)
+                        .isLessThanOrEqualTo(1e-4 * Math.max(1, Math.abs(analytic)));
+            }
+        });
+    }
+
+    /** max, min, relu and abs are not differentiable where their inputs meet (or cross zero). */
+    private static boolean nearKink(GradResult r) {
+        for (Node n : r.graph().nodes()) {
+            double[] in = r.graph().inputValues(n, r.values());
+            switch (n.op()) {
+                case MAX, MIN -> {
+                    if (Math.abs(in[0] - in[1]) < 1e-4) {
+                        return true;
+                    }
+                }
+                case RELU, ABS -> {
+                    if (Math.abs(in[0]) < 1e-4) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+}
