@@ -13,4 +13,9 @@ public class UserInputException extends RuntimeException {
     public UserInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Lines that show where the mistake is (a caret under a column), printed after the message; may be empty. */
+    public String detail() {
+        return "";
+    }
 }

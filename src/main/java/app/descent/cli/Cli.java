@@ -36,8 +36,11 @@ public final class Cli {
     private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        if (e instanceof UserInputException) {
+        if (e instanceof UserInputException u) {
             err.println(name + ": " + oneLine(e.getMessage()));
+            if (!u.detail().isEmpty()) {
+                u.detail().lines().forEach(line -> err.println("  " + line));
+            }
             err.flush();
             return USAGE;
         }
@@ -62,11 +65,7 @@ public final class Cli {
         return e.getMessage();
     }
 
-    // A caret display spans two lines on purpose; everything else is folded into one line.
     private static String oneLine(String message) {
-        if (message == null) {
-            return "failed";
-        }
-        return message.contains("\n^") || message.matches("(?s).*\n *\\^.*") ? message : message.replace('\n', ' ').strip();
+        return message == null ? "failed" : message.replace('\n', ' ').strip();
     }
 }

@@ -32,6 +32,11 @@ public final class ExpressionException extends UserInputException {
         return line;
     }
 
+    @Override
+    public String detail() {
+        return caret();
+    }
+
     /** The offending line with a caret under the column, or an empty string. */
     public String caret() {
         if (sourceLine == null || column <= 0) {
