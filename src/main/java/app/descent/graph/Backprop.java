@@ -160,40 +160,106 @@ public final class Backprop {
             return n.op() == Op.CONSTANT ? n.label() : n.name();
         }
         String text = g.text(id);
-        return text.length() > 28 ? n.op().symbol() + "(…)" : text;
+        return text.length() > 24 ? n.op().symbol() + "(…)" : text;
     }
 
     private static String backwardText(ComputationGraph g, Node n, double[] in, double[] local, double up, double[] v) {
-        String a = n.inputs().isEmpty() ? "" : describe(g, n.inputs().get(0));
-        String b = n.inputs().size() > 1 ? describe(g, n.inputs().get(1)) : "";
-        String head = "Backward through " + (n.name() != null ? n.name() + " (" + n.op().symbol() + ")" : describe(g, n.id()))
-                + ", upstream gradient " + f(up) + ": ";
-        return head + switch (n.op()) {
-            case ADD -> "add distributes: " + a + " and " + b + " both receive " + f(up) + " unchanged.";
-            case SUB -> "subtract: " + a + " receives " + f(up) + ", " + b + " receives " + f(-up) + ".";
-            case MUL -> "mul swaps: " + a + " gets " + f(up) + " × " + f(in[1]) + " = " + f(up * local[0]) + "; "
-                    + b + " gets " + f(up) + " × " + f(in[0]) + " = " + f(up * local[1]) + ".";
-            case DIV -> "divide: " + a + " gets " + f(up) + " ÷ " + f(in[1]) + " = " + f(up * local[0]) + "; " + b
-                    + " gets −" + f(up) + " × " + f(in[0]) + " ÷ " + f(in[1]) + "² = " + f(up * local[1]) + ".";
-            case POW -> "power: " + a + " gets " + f(up) + " × " + f(in[1]) + " × " + f(in[0]) + "^(" + f(in[1])
-                    + " − 1) = " + f(up * local[0]) + (g.requiresGrad()[n.inputs().get(1)]
-                    ? "; the exponent " + b + " gets " + f(up) + " × " + f(v[n.id()]) + " × ln " + f(in[0]) + " = "
-                    + f(up * local[1]) : "") + ".";
-            case NEG -> "negation flips the sign: " + a + " gets " + f(-up) + ".";
-            case MAX, MIN -> routeText(n.op(), a, b, in, up);
-            case RELU -> in[0] > 0 ? "relu passes the gradient through because its input " + f(in[0]) + " > 0: " + a
-                    + " gets " + f(up) + "."
-                    : "relu blocks the gradient because its input " + f(in[0]) + " ≤ 0: " + a + " gets 0.";
-            case TANH -> "tanh' = 1 − tanh² = 1 − " + f(v[n.id()]) + "² = " + f(local[0]) + ", so " + a + " gets "
-                    + f(up * local[0]) + ".";
-            case SIGMOID -> "sigmoid' = σ(1 − σ) = " + f(v[n.id()]) + " × " + f(1 - v[n.id()]) + " = " + f(local[0])
-                    + ", so " + a + " gets " + f(up * local[0]) + ".";
-            case EXP -> "exp' = exp = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
-            case LOG -> "log' = 1/x = 1/" + f(in[0]) + " = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0])
-                    + ".";
-            case ABS -> "abs' = sign(x) = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
-            case INPUT, CONSTANT -> "";
-        };
+        boolean[] needs = g.requiresGrad();
+        int k = n.inputs().size();
+        String[] who = new String[k];
+        boolean[] need = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            who[i] = describe(g, n.inputs().get(i));
+            need[i] = needs[n.inputs().get(i)];
+        }
+        String self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") + " = " + g.text(n.id())
+                : describe(g, n.id());
+        if (self.length() > 40) {
+            self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") : n.op().symbol();
+        }
+        String head = "Backward through " + self + ", upstream gradient " + f(up) + ": ";
+        StringJoiner parts = new StringJoiner("; ");
+        switch (n.op()) {
+            case ADD -> {
+                return head + "add distributes: " + joinNeeded(who, need) + (count(need) > 1 ? " both receive " : " receives ")
+                        + f(up) + " unchanged.";
+            }
+            case SUB -> {
+                for (int i = 0; i < k; i++) {
+                    if (need[i]) {
+                        parts.add(who[i] + " receives " + f(up * local[i]));
+                    }
+                }
+                return head + "subtract: " + parts + ".";
+            }
+            case MUL -> {
+                for (int i = 0; i < k; i++) {
+                    if (need[i]) {
+                        parts.add(who[i] + " gets " + f(up) + " × " + f(in[1 - i]) + " = " + f(up * local[i]));
+                    }
+                }
+                return head + "mul swaps: " + parts + ".";
+            }
+            case DIV -> {
+                if (need[0]) {
+                    parts.add(who[0] + " gets " + f(up) + " ÷ " + f(in[1]) + " = " + f(up * local[0]));
+                }
+                if (need[1]) {
+                    parts.add(who[1] + " gets −" + f(up) + " × " + f(in[0]) + " ÷ " + f(in[1]) + "² = " + f(up * local[1]));
+                }
+                return head + "divide: " + parts + ".";
+            }
+            case POW -> {
+                if (need[0]) {
+                    parts.add(who[0] + " gets " + f(up) + " × " + f(in[1]) + " × " + f(in[0]) + "^(" + f(in[1])
+                            + " − 1) = " + f(up * local[0]));
+                }
+                if (need[1]) {
+                    parts.add("the exponent " + who[1] + " gets " + f(up) + " × " + f(v[n.id()]) + " × ln " + f(in[0])
+                            + " = " + f(up * local[1]));
+                }
+                return head + "power: " + parts + ".";
+            }
+            case MAX, MIN -> {
+                return head + routeText(n.op(), who[0], who[1], in, up);
+            }
+            default -> {
+                String a = who[0];
+                return head + switch (n.op()) {
+                    case NEG -> "negation flips the sign: " + a + " gets " + f(-up) + ".";
+                    case RELU -> in[0] > 0 ? "relu passes the gradient through because its input " + f(in[0])
+                            + " > 0: " + a + " gets " + f(up) + "."
+                            : "relu blocks the gradient because its input " + f(in[0]) + " ≤ 0: " + a + " gets 0.";
+                    case TANH -> "tanh' = 1 − tanh² = 1 − " + f(v[n.id()]) + "² = " + f(local[0]) + ", so " + a
+                            + " gets " + f(up * local[0]) + ".";
+                    case SIGMOID -> "sigmoid' = σ(1 − σ) = " + f(v[n.id()]) + " × " + f(1 - v[n.id()]) + " = "
+                            + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
+                    case EXP -> "exp' = exp = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
+                    case LOG -> "log' = 1/x = 1/" + f(in[0]) + " = " + f(local[0]) + ", so " + a + " gets "
+                            + f(up * local[0]) + ".";
+                    case ABS -> "abs' = sign(x) = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
+                    default -> "";
+                };
+            }
+        }
+    }
+
+    private static String joinNeeded(String[] who, boolean[] need) {
+        StringJoiner j = new StringJoiner(" and ");
+        for (int i = 0; i < who.length; i++) {
+            if (need[i]) {
+                j.add(who[i]);
+            }
+        }
+        return j.toString();
+    }
+
+    private static int count(boolean[] flags) {
+        int c = 0;
+        for (boolean b : flags) {
+            c += b ? 1 : 0;
+        }
+        return c;
     }
 
     private static String routeText(Op op, String a, String b, double[] in, double up) {

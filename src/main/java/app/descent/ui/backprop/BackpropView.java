@@ -1,0 +1,239 @@
+package app.descent.ui.backprop;
+
+import app.descent.ui.fx.FileExport;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.util.Duration;
+
+/** Controller of BackpropView.fxml: binds the controls to {@link BackpropViewModel} and draws the graph. */
+public final class BackpropView {
+    private final BackpropViewModel model = new BackpropViewModel();
+    private final GraphPane graph = new GraphPane();
+    private final Timeline player = new Timeline();
+
+    @FXML private TextArea expressionField;
+    @FXML private ComboBox<Presets.Preset> presets;
+    @FXML private Label errorLabel;
+    @FXML private Label noteLabel;
+    @FXML private TableView<BackpropViewModel.Variable> variableTable;
+    @FXML private TableColumn<BackpropViewModel.Variable, String> nameColumn;
+    @FXML private TableColumn<BackpropViewModel.Variable, String> valueColumn;
+    @FXML private Label resultLabel;
+    @FXML private TableView<BackpropViewModel.Gradient> gradientTable;
+    @FXML private TableColumn<BackpropViewModel.Gradient, String> gradNameColumn;
+    @FXML private TableColumn<BackpropViewModel.Gradient, String> gradValueColumn;
+    @FXML private TableColumn<BackpropViewModel.Gradient, String> gradNumericColumn;
+    @FXML private ScrollPane graphScroll;
+    @FXML private ToggleButton addPattern;
+    @FXML private ToggleButton mulPattern;
+    @FXML private ToggleButton maxPattern;
+    @FXML private ToggleButton fanoutPattern;
+    @FXML private Label patternText;
+    @FXML private Button exportPng;
+    @FXML private Button exportCsv;
+    @FXML private Button resetButton;
+    @FXML private Button backButton;
+    @FXML private ToggleButton playButton;
+    @FXML private Button forwardButton;
+    @FXML private Button endButton;
+    @FXML private Slider speedSlider;
+    @FXML private Label stepCounter;
+    @FXML private CheckBox predictBox;
+    @FXML private TextField predictionField;
+    @FXML private Button checkButton;
+    @FXML private Label stepText;
+    @FXML private Label feedbackLabel;
+    @FXML private ScrollPane leftPane;
+    @FXML private ScrollPane rightPane;
+    @FXML private ToggleButton focusButton;
+
+    public BackpropViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        // the graph shrinks to fit the view (down to 60 %), beyond that the view scrolls
+        graphScroll.setContent(new javafx.scene.Group(graph));
+        javafx.beans.InvalidationListener fit = o -> fitGraph();
+        graphScroll.viewportBoundsProperty().addListener(fit);
+        graph.prefWidthProperty().addListener(fit);
+        graph.prefHeightProperty().addListener(fit);
+        expressionField.textProperty().bindBidirectional(model.expressionProperty());
+        expressionField.textProperty().addListener((o, a, t) -> fitExpressionRows());
+        presets.getItems().setAll(Presets.ALL);
+        presets.setOnAction(e -> {
+            Presets.Preset p = presets.getValue();
+            if (p != null) {
+                model.load(p.expression(), p.values(), p.note(), p.update(), p.lr());
+            }
+        });
+
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        noteLabel.textProperty().bind(model.noteProperty());
+        noteLabel.visibleProperty().bind(model.noteProperty().isNotEmpty().and(focusButton.selectedProperty().not()));
+        noteLabel.managedProperty().bind(noteLabel.visibleProperty());
+
+        variableTable.setItems(model.variables());
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
+        valueColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        resultLabel.textProperty().bind(model.resultProperty());
+
+        gradientTable.setItems(model.gradients());
+        gradNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        gradValueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Numbers.format(c.getValue().analytic())));
+        gradNumericColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Numbers.format(c.getValue().numeric())));
+
+        model.pictureProperty().addListener((o, a, p) -> graph.show(p));
+        model.frameProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                graph.paint(f);
+                reveal(graph.card(f.currentNode()));
+            }
+            updateStepLabels();
+        });
+
+        ToggleGroup patterns = new ToggleGroup();
+        addPattern.setUserData("add");
+        mulPattern.setUserData("mul");
+        maxPattern.setUserData("max");
+        fanoutPattern.setUserData("fanout");
+        for (ToggleButton b : new ToggleButton[] {addPattern, mulPattern, maxPattern, fanoutPattern}) {
+            b.setToggleGroup(patterns);
+        }
+        patterns.selectedToggleProperty().addListener((o, a, t) -> {
+            String pattern = t == null ? null : (String) t.getUserData();
+            patternText.setText(Patterns.explain(pattern));
+            if (model.frameProperty().get() != null) {
+                graph.highlight(pattern, model.frameProperty().get());
+            }
+        });
+
+        resetButton.setOnAction(e -> model.reset());
+        backButton.setOnAction(e -> model.stepBack());
+        forwardButton.setOnAction(e -> model.stepForward());
+        endButton.setOnAction(e -> model.toEnd());
+        backButton.disableProperty().bind(model.atStartProperty());
+        resetButton.disableProperty().bind(model.atStartProperty());
+        forwardButton.disableProperty().bind(model.atEndProperty());
+        endButton.disableProperty().bind(model.atEndProperty());
+        model.speedProperty().bind(speedSlider.valueProperty());
+        player.setCycleCount(Timeline.INDEFINITE);
+        playButton.selectedProperty().addListener((o, a, on) -> play(on));
+        speedSlider.valueProperty().addListener((o, a, v) -> {
+            if (playButton.isSelected()) {
+                play(true);
+            }
+        });
+        model.atEndProperty().addListener((o, a, end) -> {
+            if (end) {
+                playButton.setSelected(false);
+            }
+        });
+
+        predictBox.selectedProperty().bindBidirectional(model.predictProperty());
+        predictionField.disableProperty().bind(predictBox.selectedProperty().not());
+        checkButton.disableProperty().bind(predictBox.selectedProperty().not());
+        checkButton.setOnAction(e -> model.checkPrediction(predictionField.getText()));
+        predictionField.setOnAction(e -> model.checkPrediction(predictionField.getText()));
+        feedbackLabel.textProperty().bind(model.feedbackProperty());
+
+        exportPng.setOnAction(e -> FileExport.savePng(graph, "graph.png"));
+        exportCsv.setOnAction(e -> FileExport.saveText(exportCsv.getScene().getWindow(), "steps.csv",
+                () -> StepTable.csv(model.pictureProperty().get())));
+        exportPng.disableProperty().bind(model.pictureProperty().isNull());
+        exportCsv.disableProperty().bind(model.pictureProperty().isNull());
+
+        // for a projector: the graph takes the whole width
+        for (ScrollPane side : new ScrollPane[] {leftPane, rightPane}) {
+            side.visibleProperty().bind(focusButton.selectedProperty().not());
+            side.managedProperty().bind(side.visibleProperty());
+        }
+        focusButton.selectedProperty().addListener((o, a, on) -> fitExpressionRows());
+
+        Presets.Preset first = Presets.ALL.get(0);
+        presets.getSelectionModel().select(first);
+        model.load(first.expression(), first.values(), first.note());
+    }
+
+    /** Scrolls a large graph so that the node of the current step is in view. */
+    private void reveal(javafx.scene.Node card) {
+        javafx.scene.Node content = graphScroll.getContent();
+        if (card == null || content == null) {
+            return;
+        }
+        var box = content.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
+        var view = graphScroll.getViewportBounds();
+        double w = content.getBoundsInLocal().getWidth() - view.getWidth();
+        double h = content.getBoundsInLocal().getHeight() - view.getHeight();
+        if (w > 0) {
+            graphScroll.setHvalue(Math.max(0, Math.min(1, (box.getCenterX() - view.getWidth() / 2) / w)));
+        }
+        if (h > 0) {
+            graphScroll.setVvalue(Math.max(0, Math.min(1, (box.getCenterY() - view.getHeight() / 2) / h)));
+        }
+    }
+
+    private void fitExpressionRows() {
+        int lines = (int) expressionField.getText().chars().filter(c -> c == '\n').count() + 1;
+        expressionField.setPrefRowCount(Math.min(focusButton.isSelected() ? 2 : 5, lines));
+    }
+
+    private void fitGraph() {
+        double w = graph.getPrefWidth();
+        double h = graph.getPrefHeight();
+        var view = graphScroll.getViewportBounds();
+        if (w <= 0 || h <= 0 || view.getWidth() <= 0) {
+            return;
+        }
+        double scale = Math.max(0.6, Math.min(1.6, Math.min(view.getWidth() / w, view.getHeight() / h)));
+        graph.setScaleX(scale);
+        graph.setScaleY(scale);
+    }
+
+    private void play(boolean on) {
+        player.stop();
+        if (on) {
+            if (model.atEndProperty().get()) {
+                model.reset();
+            }
+            player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / speedSlider.getValue()),
+                    e -> model.stepForward()));
+            player.play();
+        }
+    }
+
+    private void updateStepLabels() {
+        Picture p = model.pictureProperty().get();
+        Frame f = model.frameProperty().get();
+        if (p == null || f == null) {
+            stepCounter.setText("");
+            stepText.setText("");
+            return;
+        }
+        int forward = p.forwardSteps();
+        int i = f.index();
+        String where = i < 0 ? "ready" : i < forward ? "forward " + (i + 1) + " / " + forward
+                : "backward " + (i - forward + 1) + " / " + (p.steps().size() - forward);
+        stepCounter.setText(where);
+        stepText.setText(f.text());
+    }
+}
