@@ -163,6 +163,11 @@ public final class ComputationGraph {
 
     /** A number as a student writes it: -20, 0.5, 0.0024726, 1.2e-07. */
     public static String format(double v) {
+        return format(v, 6);
+    }
+
+    /** As {@link #format(double)} with at most {@code digits} significant digits. */
+    public static String format(double v, int digits) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
@@ -171,10 +176,10 @@ public final class ComputationGraph {
         }
         double a = Math.abs(v);
         if (a >= 1e-4 && a < 1e9) {
-            String s = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            String s = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
             return s.equals("-0") ? "0" : s;
         }
-        return String.format("%.4g", v);
+        return String.format("%." + Math.max(1, digits - 2) + "g", v);
     }
 
     /** Turns the parsed program into nodes, expanding each definition once, where it is first used. */
