@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ExpressionErrorsTest {
 
     private static ExpressionException error(String expr, Map<String, Double> inputs) {
-        return catchThrowableOfType(() -> Backprop.run(expr, inputs), ExpressionException.class);
+        return catchThrowableOfType(ExpressionException.class, () -> Backprop.run(expr, inputs));
     }
 
     @Test
