@@ -22,6 +22,11 @@ public final class FxThread {
         gateway = Objects.requireNonNull(executor);
     }
 
+    /** Back to the real FX thread (after a test replaced it). */
+    public static void usePlatform() {
+        gateway = FxThread::runOnPlatform;
+    }
+
     private static void runOnPlatform(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
