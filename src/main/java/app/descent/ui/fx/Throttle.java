@@ -32,8 +32,8 @@ public final class Throttle<T> implements AutoCloseable {
         }
     }
 
-    /** Hands what has arrived to the FX thread now (also used at the end of a run). */
-    public void flush() {
+    /** Hands what has arrived to the FX thread now (also used at the end of a run); batches keep their order. */
+    public synchronized void flush() {
         List<T> batch;
         synchronized (pending) {
             if (pending.isEmpty()) {
