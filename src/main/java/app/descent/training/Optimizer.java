@@ -20,12 +20,20 @@ public final class Optimizer {
         int step;
     }
 
+    private double lr;
+
     public Optimizer(OptimizerSpec spec) {
         this.spec = spec;
+        this.lr = spec.lr();
     }
 
     public OptimizerSpec spec() {
         return spec;
+    }
+
+    /** Changes the learning rate from the next update on (schedules), keeping every moment. */
+    public void learningRate(double value) {
+        lr = value;
     }
 
     /**
@@ -72,23 +80,23 @@ public final class Optimizer {
             s.first.muli(m).addi(g);
             d = spec.name().equals("nesterov") ? g.add(s.first.mul(m)) : s.first;
         }
-        w.subi(d.mul(spec.lr()));
+        w.subi(d.mul(lr));
     }
 
     private void rmsprop(State s, NDArray w, NDArray g) {
         double a = spec.alpha();
         s.second.muli(a).addi(g.square().mul(1 - a));
-        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(spec.lr()));
+        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(lr));
     }
 
     private void adagrad(State s, NDArray w, NDArray g) {
         s.second.addi(g.square());
-        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(spec.lr()));
+        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(lr));
     }
 
     private void adam(State s, NDArray w, NDArray g) {
         if (spec.name().equals("adamw")) {
-            w.muli(1 - spec.lr() * spec.weightDecay());
+            w.muli(1 - lr * spec.weightDecay());
         }
         double b1 = spec.beta1();
         double b2 = spec.beta2();
@@ -97,6 +105,6 @@ public final class Optimizer {
         double bias1 = 1 - Math.pow(b1, s.step);
         double bias2 = 1 - Math.pow(b2, s.step);
         NDArray denom = s.second.sqrt().div(Math.sqrt(bias2)).add(spec.eps());
-        w.subi(s.first.div(denom).mul(spec.lr() / bias1));
+        w.subi(s.first.div(denom).mul(lr / bias1));
     }
 }

@@ -1,0 +1,160 @@
+package app.descent.training;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.Map;
+
+/**
+ * A PyTorch module, named by its class and arguments (as in the Builder), turned into the DJL block that computes
+ * the same thing. Weight layouts agree with PyTorch's: Linear (out, in), Conv (out, in/groups, k…).
+ */
+public final class TorchLayers {
+    private TorchLayers() {
+    }
+
+    /** The layer types that can be trained. */
+    public static final java.util.Set<String> TRAINABLE = java.util.Set.of("Linear", "Conv1d", "Conv2d", "MaxPool2d",
+            "AvgPool2d", "AdaptiveAvgPool2d", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "Dropout", "Flatten",
+            "ReLU", "ReLU6", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
+            "Softplus", "Identity");
+
+    /**
+     * @param args PyTorch's argument names with their values: Integer, Double, Boolean, String, or int[] for tuples
+     */
+    public static Block block(String type, Map<String, Object> args) {
+        return switch (type) {
+            case "Linear" -> Linear.builder().setUnits(integer(args, "out_features")).optBias(bool(args, "bias", true))
+                    .build();
+            case "Conv2d" -> Conv2d.builder().setFilters(integer(args, "out_channels"))
+                    .setKernelShape(pair(args, "kernel_size", 0)).optStride(pair(args, "stride", 1))
+                    .optPadding(padding(args, 2)).optDilation(pair(args, "dilation", 1))
+                    .optGroups(integerOr(args, "groups", 1)).optBias(bool(args, "bias", true)).build();
+            case "Conv1d" -> Conv1d.builder().setFilters(integer(args, "out_channels"))
+                    .setKernelShape(new Shape(integer(args, "kernel_size"))).optStride(new Shape(integerOr(args, "stride", 1)))
+                    .optPadding(padding(args, 1)).optDilation(new Shape(integerOr(args, "dilation", 1)))
+                    .optGroups(integerOr(args, "groups", 1)).optBias(bool(args, "bias", true)).build();
+            case "MaxPool2d" -> Pool.maxPool2dBlock(pair(args, "kernel_size", 0), poolStride(args),
+                    pair(args, "padding", 0), bool(args, "ceil_mode", false));
+            case "AvgPool2d" -> LambdaBlock.singleton(x -> Pool.avgPool2d(x, pair(args, "kernel_size", 0), poolStride(args),
+                    pair(args, "padding", 0), bool(args, "ceil_mode", false), bool(args, "count_include_pad", true)),
+                    "AvgPool2d");
+            case "AdaptiveAvgPool2d" -> adaptiveAvgPool(args);
+            case "BatchNorm1d", "BatchNorm2d" -> BatchNorm.builder().optAxis(1)
+                    .optEpsilon((float) number(args, "eps", 1e-5))
+                    // DJL keeps this much of the old running average; PyTorch's momentum is the share of the new batch
+                    .optMomentum((float) (1 - number(args, "momentum", 0.1)))
+                    .optCenter(bool(args, "affine", true)).optScale(bool(args, "affine", true)).build();
+            case "LayerNorm" -> LayerNorm.builder().axis(-1).optEpsilon((float) number(args, "eps", 1e-5))
+                    .optCenter(bool(args, "elementwise_affine", true)).optScale(bool(args, "elementwise_affine", true))
+                    .build();
+            case "Dropout" -> Dropout.builder().optRate((float) number(args, "p", 0.5)).build();
+            case "Flatten" -> {
+                if (integerOr(args, "start_dim", 1) != 1 || integerOr(args, "end_dim", -1) != -1) {
+                    throw new TrainingException("Flatten with start_dim other than 1 or end_dim other than -1 "
+                            + "cannot be trained yet");
+                }
+                yield Blocks.batchFlattenBlock();
+            }
+            case "ReLU" -> Activation.reluBlock();
+            case "ReLU6" -> Activation.relu6Block();
+            case "LeakyReLU" -> Activation.leakyReluBlock((float) number(args, "negative_slope", 0.01));
+            case "ELU" -> Activation.eluBlock((float) number(args, "alpha", 1.0));
+            case "GELU" -> Activation.geluBlock();
+            case "SiLU" -> Activation.swishBlock(1f);
+            case "Sigmoid" -> Activation.sigmoidBlock();
+            case "Tanh" -> Activation.tanhBlock();
+            case "Softplus" -> Activation.softPlusBlock();
+            case "Softmax" -> LambdaBlock.singleton(x -> x.softmax(integerOr(args, "dim", -1)), "Softmax");
+            case "LogSoftmax" -> LambdaBlock.singleton(x -> x.logSoftmax(integerOr(args, "dim", -1)), "LogSoftmax");
+            case "Identity" -> Blocks.identityBlock();
+            default -> throw new TrainingException(type + " layers cannot be trained yet; trainable layers: "
+                    + String.join(", ", new java.util.TreeSet<>(TRAINABLE)));
+        };
+    }
+
+    private static Block adaptiveAvgPool(Map<String, Object> args) {
+        Shape out = pair(args, "output_size", 1);
+        if (out.get(0) != 1 || out.get(1) != 1) {
+            throw new TrainingException("AdaptiveAvgPool2d can be trained with output size 1 only");
+        }
+        return new LambdaBlock(x -> new NDList(Pool.globalAvgPool2d(x.singletonOrThrow()).expandDims(-1).expandDims(-1)),
+                "AdaptiveAvgPool2d");
+    }
+
+    private static Shape poolStride(Map<String, Object> args) {
+        return args.get("stride") == null ? pair(args, "kernel_size", 0) : pair(args, "stride", 1);
+    }
+
+    private static Shape padding(Map<String, Object> args, int dims) {
+        Object p = args.get("padding");
+        if (p instanceof String s) {
+            if (s.equals("valid")) {
+                return dims == 2 ? new Shape(0, 0) : new Shape(0);
+            }
+            // 'same' with stride 1: PyTorch pads dilation·(k−1)/2 on each side (odd kernels)
+            Shape k = dims == 2 ? pair(args, "kernel_size", 0) : new Shape(integer(args, "kernel_size"));
+            Shape d = dims == 2 ? pair(args, "dilation", 1) : new Shape(integerOr(args, "dilation", 1));
+            long[] pad = new long[dims];
+            for (int i = 0; i < dims; i++) {
+                long total = d.get(i) * (k.get(i) - 1);
+                if (total % 2 != 0) {
+                    throw new TrainingException("padding='same' with an even kernel cannot be trained yet");
+                }
+                pad[i] = total / 2;
+            }
+            return new Shape(pad);
+        }
+        return dims == 2 ? pair(args, "padding", 0) : new Shape(integerOr(args, "padding", 0));
+    }
+
+    private static Shape pair(Map<String, Object> args, String key, int fallback) {
+        Object v = args.get(key);
+        if (v == null) {
+            if (fallback == 0) {
+                throw new TrainingException("missing " + key);
+            }
+            return new Shape(fallback, fallback);
+        }
+        if (v instanceof int[] t) {
+            return t.length == 1 ? new Shape(t[0], t[0]) : new Shape(t[0], t[1]);
+        }
+        long n = ((Number) v).longValue();
+        return new Shape(n, n);
+    }
+
+    private static int integer(Map<String, Object> args, String key) {
+        Object v = args.get(key);
+        if (v instanceof int[] t && t.length > 0) {
+            return t[0];
+        }
+        if (!(v instanceof Number n)) {
+            throw new TrainingException("missing " + key);
+        }
+        return n.intValue();
+    }
+
+    private static int integerOr(Map<String, Object> args, String key, int fallback) {
+        return args.get(key) == null ? fallback : integer(args, key);
+    }
+
+    private static double number(Map<String, Object> args, String key, double fallback) {
+        Object v = args.get(key);
+        return v instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    private static boolean bool(Map<String, Object> args, String key, boolean fallback) {
+        Object v = args.get(key);
+        return v instanceof Boolean b ? b : fallback;
+    }
+}

@@ -1,0 +1,97 @@
+package app.descent.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.descent.training.data.DataSplit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+    static List<LayerDef> mlp(int in, int hidden, int out, String activation) {
+        return List.of(new LayerDef("Linear", Map.of("in_features", in, "out_features", hidden), "0"),
+                new LayerDef(activation, Map.of(), "1"),
+                new LayerDef("Linear", Map.of("in_features", hidden, "out_features", hidden), "2"),
+                new LayerDef(activation, Map.of(), "3"),
+                new LayerDef("Linear", Map.of("in_features", hidden, "out_features", out), "4"));
+    }
+
+    static DataSplit xor(long seed) {
+        return DataSplit.load("xor", new DataSplit.Options(500, 0.05, seed, 0, 0.1));
+    }
+
+    static TrainingRun.Settings settings(String optimizer, double lr, int epochs, long seed) {
+        return new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of(optimizer, lr), Initializer.parse("default"),
+                10, epochs, seed, Schedule.CONSTANT, 0, 0, "cpu");
+    }
+
+    private static List<Double> losses(long seed) {
+        List<Double> losses = new ArrayList<>();
+        try (TrainingRun run = new TrainingRun(0, mlp(2, 8, 2, "Tanh"), xor(1), settings("sgd", 0.1, 2, seed))) {
+            run.runToEnd(e -> {
+                if (e instanceof TrainingEvent.Step s) {
+                    losses.add(s.loss());
+                }
+            });
+        }
+        return losses;
+    }
+
+    @Test
+    void learnsXor() {
+        List<TrainingEvent.Epoch> epochs = new ArrayList<>();
+        TrainingEvent last;
+        try (TrainingRun run = new TrainingRun(0, mlp(2, 8, 2, "Tanh"), xor(1), settings("adam", 0.02, 25, 3))) {
+            last = run.runToEnd(e -> {
+                if (e instanceof TrainingEvent.Epoch ep) {
+                    epochs.add(ep);
+                }
+            });
+        }
+        assertThat(epochs).hasSize(25);
+        assertThat(epochs.get(24).trainLoss()).isLessThan(epochs.get(0).trainLoss() / 3);
+        assertThat(last).isInstanceOf(TrainingEvent.Done.class);
+        assertThat(((TrainingEvent.Done) last).testAccuracy()).isGreaterThan(0.9);
+        assertThat(((TrainingEvent.Done) last).steps()).isEqualTo(25 * 36);
+    }
+
+    @Test
+    void sameSeedSameLossesBitForBitDifferentSeedDifferentRun() {
+        List<Double> a = losses(5);
+        List<Double> b = losses(5);
+        List<Double> c = losses(6);
+        assertThat(a).hasSize(72).isEqualTo(b);
+        assertThat(c).isNotEqualTo(a);
+    }
+
+    @Test
+    void aHugeLearningRateIsStoppedWithAReason() {
+        DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 2000, 0.1));
+        List<LayerDef> net = List.of(new LayerDef("Flatten", Map.of(), "0"),
+                new LayerDef("Linear", Map.of("in_features", 784, "out_features", 64), "1"),
+                new LayerDef("ReLU", Map.of(), "2"),
+                new LayerDef("Linear", Map.of("in_features", 64, "out_features", 10), "3"));
+        TrainingEvent last;
+        try (TrainingRun run = new TrainingRun(0, net, mnist, settings("sgd", 1e6, 3, 1))) {
+            last = run.runToEnd(e -> { });
+        }
+        assertThat(last).isInstanceOf(TrainingEvent.Diverged.class);
+        assertThat(((TrainingEvent.Diverged) last).reason()).contains("lower learning rate");
+    }
+
+    @Test
+    void aNetworkThatDoesNotFitTheDataIsExplained() {
+        assertThatThrownBy(() -> new TrainingRun(0, mlp(2, 8, 3, "ReLU"), xor(1), settings("sgd", 0.1, 1, 1)))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("needs 2 outputs");
+        assertThatThrownBy(() -> new TrainingRun(0, mlp(2, 8, 2, "ReLU"), xor(1),
+                new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("sgd", 0.1), Initializer.parse("default"),
+                        0, 1, 1, Schedule.CONSTANT, 0, 0, "cpu")))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("batch size");
+        assertThatThrownBy(() -> new TrainingRun(0, mlp(2, 8, 2, "ReLU"), xor(1),
+                new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("sgd", 0.1), Initializer.parse("default"),
+                        10, 1, 1, Schedule.CONSTANT, 0, 0, "gpu")))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("no GPU");
+    }
+}
