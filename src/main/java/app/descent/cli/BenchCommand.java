@@ -1,0 +1,50 @@
+package app.descent.cli;
+
+import app.descent.training.Bench;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Training throughput: the Descent trainer against a bare DJL loop (MLP 784-128-10 on MNIST,",
+            "Adam 1e-3, batch 64), and steps per second of a 2-8-8-2 tanh net on a toy set (batch 10, SGD)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "Length of each measurement after warm-up (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0 && seconds <= 600)) {
+            throw new app.descent.UserInputException("--seconds must be between 0 and 600, not " + seconds);
+        }
+        Bench.Result r = Bench.run(seconds);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
+            o.put("bareDjlSamplesPerSecond", Math.round(r.bareDjlSamplesPerSecond()));
+            o.put("ratioToBareDjl", Math.round(r.ratio() * 1000) / 1000.0);
+            o.put("toyStepsPerSecond", Math.round(r.toyStepsPerSecond()));
+            o.put("batchSize", Bench.BATCH);
+            o.put("cpus", Runtime.getRuntime().availableProcessors());
+            o.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+            out.println(Json.write(o));
+        } else {
+            out.printf("Descent trainer   %,10.0f samples/s  (MLP 784-128-10, Adam, batch %d)%n", r.samplesPerSecond(), Bench.BATCH);
+            out.printf("bare DJL loop     %,10.0f samples/s  (ratio %.3f)%n", r.bareDjlSamplesPerSecond(), r.ratio());
+            out.printf("toy 2-8-8-2 net   %,10.0f steps/s    (batch 10, SGD)%n", r.toyStepsPerSecond());
+        }
+        out.flush();
+        return 0;
+    }
+}

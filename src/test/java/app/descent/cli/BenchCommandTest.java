@@ -1,0 +1,26 @@
+package app.descent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** The bench runs and reports its keys; speed itself is measured by `descent bench`, never asserted here. */
+class BenchCommandTest {
+
+    @Test
+    void reportsTheContractKeys() throws Exception {
+        CliTest.Run r = CliTest.run("bench", "--json", "--seconds", "0.3");
+        assertThat(r.code()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        for (String key : new String[] {"samplesPerSecond", "bareDjlSamplesPerSecond", "toyStepsPerSecond"}) {
+            assertThat(doc.get(key).asDouble()).as(key).isPositive();
+        }
+    }
+
+    @Test
+    void badSecondsAreRefused() {
+        assertThat(CliTest.run("bench", "--seconds", "-1").code()).isEqualTo(2);
+        assertThat(CliTest.run("bench", "--seconds", "abc").code()).isEqualTo(2);
+    }
+}
