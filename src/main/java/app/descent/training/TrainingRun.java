@@ -233,6 +233,11 @@ public final class TrainingRun implements AutoCloseable {
         return data;
     }
 
+    /** The manager that owns this run's model (tests count what lives under it). */
+    NDManager manager() {
+        return manager;
+    }
+
     /** One optimizer step; the events it produced (a Step, and at the end of an epoch an Epoch, maybe a Done). */
     public List<TrainingEvent> advance() {
         List<TrainingEvent> events = new ArrayList<>(3);
@@ -260,9 +265,11 @@ public final class TrainingRun implements AutoCloseable {
             }
             for (Parameter p : trainable) {
                 NDArray w = p.getArray();
-                NDArray g = w.getGradient();
-                optimizer.update(p.getId(), w, g);
-                g.subi(g);
+                // each getGradient() is a new native handle: close it, or every step leaks one per parameter
+                try (NDArray g = w.getGradient()) {
+                    optimizer.update(p.getId(), w, g);
+                    g.subi(g);
+                }
             }
         }
         step++;
@@ -438,8 +445,7 @@ public final class TrainingRun implements AutoCloseable {
     private void clip(double max) {
         double total = 0;
         for (Parameter p : trainable) {
-            NDArray g = p.getArray().getGradient();
-            try (NDArray sq = g.square().sum()) {
+            try (NDArray g = p.getArray().getGradient(); NDArray sq = g.square().sum()) {
                 total += sq.getFloat();
             }
         }
@@ -447,7 +453,9 @@ public final class TrainingRun implements AutoCloseable {
         if (norm > max) {
             float scale = (float) (max / (norm + 1e-6));
             for (Parameter p : trainable) {
-                p.getArray().getGradient().muli(scale);
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.muli(scale);
+                }
             }
         }
     }

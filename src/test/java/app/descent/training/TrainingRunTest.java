@@ -66,6 +66,57 @@ class TrainingRunTest {
         assertThat(c).isNotEqualTo(a);
     }
 
+    private static long residentKb() throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    /** NDArrays and sub-managers alive under a manager (DJL keeps them in BaseNDManager's maps). */
+    static int liveResources(Object manager) throws ReflectiveOperationException {
+        var resources = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("resources");
+        var temp = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("tempResources");
+        resources.setAccessible(true);
+        temp.setAccessible(true);
+        var map = (java.util.Map<?, ?>) resources.get(manager);
+        int n = map.size() + ((java.util.Map<?, ?>) temp.get(manager)).size();
+        for (Object child : map.values()) {
+            if (child instanceof ai.djl.ndarray.BaseNDManager m) {
+                n += liveResources(m);
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void nativeMemoryStaysFlatOverTenThousandSteps() throws Exception {
+        try (TrainingRun run = new TrainingRun(0, mlp(2, 8, 2, "Tanh"), xor(1), settings("adam", 0.01, 1000, 2))) {
+            for (int i = 0; i < 2000; i++) {
+                run.advance();
+            }
+            int live = liveResources(run.manager());
+            long[] outsideHeap = new long[4];
+            for (int w = 0; w < outsideHeap.length; w++) {
+                System.gc();
+                outsideHeap[w] = residentKb() - Runtime.getRuntime().totalMemory() / 1024;
+                for (int i = 0; i < 10_000 / (outsideHeap.length - 1) + 1 && w < outsideHeap.length - 1; i++) {
+                    run.advance();
+                }
+            }
+            // every array a step makes is freed with its step: the count of live arrays does not move
+            assertThat(liveResources(run.manager())).isEqualTo(live);
+            // and the process outside the Java heap does not grow with the steps (the native allocator keeps some
+            // freed memory for reuse, so allow it a margin, far below what 10,000 steps of leaked arrays would take)
+            long grown = outsideHeap[outsideHeap.length - 1] - outsideHeap[0];
+            System.out.println("native memory outside the heap, KiB: " + java.util.Arrays.toString(outsideHeap));
+            assertThat(grown).as("growth in KiB over 10,000 steps").isLessThan(96 * 1024);
+            assertThat(run.steps()).isGreaterThanOrEqualTo(12_000);
+        }
+    }
+
     @Test
     void aHugeLearningRateIsStoppedWithAReason() {
         DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 2000, 0.1));
