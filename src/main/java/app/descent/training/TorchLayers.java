@@ -129,6 +129,13 @@ public final class TorchLayers {
         if (v instanceof int[] t) {
             return t.length == 1 ? new Shape(t[0], t[0]) : new Shape(t[0], t[1]);
         }
+        if (v instanceof java.util.List<?> t && !t.isEmpty()) {
+            long a = ((Number) t.get(0)).longValue();
+            return new Shape(a, t.size() == 1 ? a : ((Number) t.get(1)).longValue());
+        }
+        if (!(v instanceof Number)) {
+            throw new TrainingException(key + " = " + v + " cannot be trained");
+        }
         long n = ((Number) v).longValue();
         return new Shape(n, n);
     }
@@ -137,6 +144,9 @@ public final class TorchLayers {
         Object v = args.get(key);
         if (v instanceof int[] t && t.length > 0) {
             return t[0];
+        }
+        if (v instanceof java.util.List<?> t && !t.isEmpty() && t.get(0) instanceof Number first) {
+            return first.intValue();
         }
         if (!(v instanceof Number n)) {
             throw new TrainingException("missing " + key);
