@@ -163,7 +163,7 @@ public final class LayerSpec {
     private static Object normalize(LayerType t, Param p, Object v) {
         switch (p.kind()) {
             case ANY:
-                return v instanceof List<?> l ? List.copyOf(l) : v;
+                return anyValue(v);
             case INT:
                 return toInt(t, p, v);
             case OPT_INT:
@@ -228,6 +228,23 @@ public final class LayerSpec {
             default:
                 throw new IllegalStateException();
         }
+    }
+
+    private static Object anyValue(Object v) {
+        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                out.add(anyValue(o));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return v;
     }
 
     private static Object size(LayerType t, Param p, Object v) {

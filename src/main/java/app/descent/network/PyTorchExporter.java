@@ -100,23 +100,53 @@ public final class PyTorchExporter {
         return sb.toString();
     }
 
-    /** Emits requires_grad loops so that the parameters end up as in the network, starting from all trainable. */
+    /** Emits requires_grad loops (as few as possible) so the parameters end up as in the network, starting from all trainable. */
     private static void freezing(NetworkNode n, String path, String var, boolean inherited, StringBuilder sb) {
         int[] counts = new int[2]; // frozen, trainable (leaves with parameters)
         count(n, counts);
         if (counts[0] + counts[1] == 0) {
             return;
         }
-        boolean majority = counts[1] >= counts[0];
-        if (majority != inherited) {
+        boolean state;
+        if (counts[0] == 0 || counts[1] == 0) {
+            state = counts[1] > 0;
+        } else {
+            int[] same = cost(n, inherited);
+            int[] other = cost(n, !inherited);
+            state = same[0] <= other[0] + 1 ? inherited : !inherited;
+        }
+        if (state != inherited) {
             sb.append("for param in ").append(pyPath(var, path)).append(".parameters(): param.requires_grad = ")
-                    .append(majority ? "True" : "False").append('\n');
+                    .append(state ? "True" : "False").append('\n');
         }
         if (counts[0] > 0 && counts[1] > 0 && n instanceof Container c) {
             for (NetworkNode child : c.children()) {
-                freezing(child, path.isEmpty() ? child.name() : path + "." + child.name(), var, majority, sb);
+                freezing(child, path.isEmpty() ? child.name() : path + "." + child.name(), var, state, sb);
             }
         }
+    }
+
+    /** Lines needed for the children of a mixed node when the node's state is {@code state}; {line count}. */
+    private static int[] cost(NetworkNode n, boolean state) {
+        int total = 0;
+        if (n instanceof Container c) {
+            for (NetworkNode child : c.children()) {
+                total += best(child, state);
+            }
+        }
+        return new int[] {total};
+    }
+
+    private static int best(NetworkNode n, boolean inherited) {
+        int[] counts = new int[2];
+        count(n, counts);
+        if (counts[0] + counts[1] == 0) {
+            return 0;
+        }
+        if (counts[0] == 0 || counts[1] == 0) {
+            return (counts[1] > 0) == inherited ? 0 : 1;
+        }
+        return Math.min(cost(n, inherited)[0], 1 + cost(n, !inherited)[0]);
     }
 
     private static void count(NetworkNode n, int[] counts) {
