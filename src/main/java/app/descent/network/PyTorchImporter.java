@@ -1503,6 +1503,9 @@ public final class PyTorchImporter {
                 throw new NotUnderstood("method ." + a.name + "() not understood");
             }
         }
+        if (c.fn instanceof Name n && !vars.containsKey(n.id)) {
+            throw new NotUnderstood(n.id + "(...) is not read");
+        }
         Object fn = eval(c.fn);
         if (fn instanceof ModRef r) {
             // a forward pass: net(x)
