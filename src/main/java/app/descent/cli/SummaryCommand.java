@@ -50,30 +50,10 @@ public class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new NetworkException("cannot read " + file + (Files.exists(file) ? ": " + e.getMessage() : ": no such file"));
-        }
-        Network network;
-        Optional<List<Integer>> fileInput;
-        List<ImportResult.IgnoredLine> ignored = List.of();
-        if (text.stripLeading().startsWith("{")) {
-            NetworkJson.Document doc;
-            try {
-                doc = NetworkJson.fromJson(text);
-            } catch (NetworkException e) {
-                throw new NetworkException(file + ": " + e.getMessage(), e);
-            }
-            network = doc.network();
-            fileInput = doc.input();
-        } else {
-            ImportResult r = PyTorchImporter.importCode(text);
-            network = r.network();
-            fileInput = r.inputShape();
-            ignored = r.ignored();
-        }
+        ModelFiles.Loaded loaded = ModelFiles.load(file);
+        Network network = loaded.network();
+        Optional<List<Integer>> fileInput = loaded.input();
+        List<ImportResult.IgnoredLine> ignored = loaded.ignored();
         List<Integer> shape;
         if (input != null) {
             shape = parseInput(input);

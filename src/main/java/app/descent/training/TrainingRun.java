@@ -145,7 +145,7 @@ public final class TrainingRun implements AutoCloseable {
         if (!ok) {
             String want = settings.loss() == Losses.Kind.BCE ? "1 output for 2 classes"
                     : classes + " outputs, one per class";
-            throw new TrainingException("the network ends with " + out + " per example but " + data.name()
+            throw new TrainingException("the network's output has shape " + out + " for one example, but " + data.name()
                     + " with loss " + settings.loss().name().toLowerCase(java.util.Locale.ROOT) + " needs " + want);
         }
     }

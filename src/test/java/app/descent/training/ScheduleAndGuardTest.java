@@ -47,6 +47,11 @@ class ScheduleAndGuardTest {
         assertThat(runaway.check(10, 200.0)).isNull();
         assertThat(runaway.check(11, 231.0)).contains("step 11", "100×");
 
+        // a huge learning rate: the loss explodes from the second step on and stays finite
+        DivergenceGuard early = new DivergenceGuard();
+        assertThat(early.check(1, 2.3)).isNull();
+        assertThat(early.check(2, 4.8e5)).contains("step 2");
+
         DivergenceGuard healthy = new DivergenceGuard();
         for (int i = 0; i < 1000; i++) {
             assertThat(healthy.check(i, 2.3 / (1 + i))).isNull();

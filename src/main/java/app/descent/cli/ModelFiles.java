@@ -1,0 +1,60 @@
+package app.descent.cli;
+
+import app.descent.network.ImportResult;
+import app.descent.network.Network;
+import app.descent.network.NetworkException;
+import app.descent.network.NetworkJson;
+import app.descent.network.PyTorchImporter;
+import app.descent.training.LayerDef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A network file as the commands accept it: PyTorch code, or a network saved by the Builder (JSON). */
+final class ModelFiles {
+    record Loaded(Network network, Optional<List<Integer>> input, List<ImportResult.IgnoredLine> ignored) {
+    }
+
+    private ModelFiles() {
+    }
+
+    static Loaded load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new NetworkException("cannot read " + file + (Files.exists(file) ? ": " + e.getMessage() : ": no such file"));
+        }
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                NetworkJson.Document doc = NetworkJson.fromJson(text);
+                return new Loaded(doc.network(), doc.input(), List.of());
+            } catch (NetworkException e) {
+                throw new NetworkException(file + ": " + e.getMessage(), e);
+            }
+        }
+        ImportResult r = PyTorchImporter.importCode(text);
+        return new Loaded(r.network(), r.inputShape(), r.ignored());
+    }
+
+    /** The layers of a sequential network, ready for the trainer. */
+    static List<LayerDef> trainableLayers(Path file) {
+        Network network = load(file).network();
+        if (!network.isFlatSequential()) {
+            throw new NetworkException(file + ": only nn.Sequential networks can be trained so far"
+                    + network.zoo().map(z -> " (" + z + " is a model with branches or nested parts)").orElse(""));
+        }
+        List<LayerDef> layers = new ArrayList<>();
+        for (Network.Leaf leaf : network.leaves()) {
+            layers.add(new LayerDef(leaf.layer().type(), leaf.layer().spec().args(), leaf.path()));
+        }
+        if (layers.isEmpty()) {
+            throw new NetworkException(file + ": the network has no layers");
+        }
+        return layers;
+    }
+}

@@ -1,0 +1,80 @@
+package app.descent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+    Path toy;
+    Path mlp;
+
+    @BeforeEach
+    void models() throws Exception {
+        toy = dir.resolve("toy.py");
+        Files.writeString(toy, "from torch import nn\n"
+                + "net = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 2))\n");
+        mlp = dir.resolve("mlp.py");
+        Files.writeString(mlp, "import torch.nn as nn\n"
+                + "model = nn.Sequential(nn.Flatten(), nn.Linear(784, 64), nn.ReLU(), nn.Linear(64, 10))\n");
+    }
+
+    @Test
+    void printsOneLinePerEpochThenTheTestFigures() throws Exception {
+        CliTest.Run r = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "circles",
+                "--optimizer", "adam", "--lr", "0.03", "--epochs", "15", "--batch-size", "16", "--seed", "2");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(16);
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        JsonNode lastEpoch = Json.MAPPER.readTree(lines.get(14));
+        for (String key : new String[] {"epoch", "trainLoss", "trainAccuracy", "valLoss", "valAccuracy", "seconds"}) {
+            assertThat(first.has(key)).as(key).isTrue();
+        }
+        assertThat(lastEpoch.get("trainLoss").asDouble()).isLessThan(first.get("trainLoss").asDouble());
+        JsonNode done = Json.MAPPER.readTree(lines.get(15));
+        assertThat(done.get("status").asText()).isEqualTo("done");
+        assertThat(done.get("testAccuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(done.get("steps").asInt()).isEqualTo(15 * 23);
+    }
+
+    @Test
+    void aDivergingRunEndsWithExitCode3() throws Exception {
+        CliTest.Run r = CliTest.run("train", "--json", "--model", mlp.toString(), "--dataset", "mnist",
+                "--optimizer", "sgd", "--lr", "1e6", "--epochs", "5", "--batch-size", "16", "--train-size", "2000");
+        assertThat(r.code()).isEqualTo(3);
+        List<String> lines = r.out().lines().toList();
+        JsonNode last = Json.MAPPER.readTree(lines.get(lines.size() - 1));
+        assertThat(last.get("status").asText()).isEqualTo("diverged");
+        assertThat(last.get("step").asInt()).isPositive();
+        assertThat(last.get("reason").asText()).contains("learning rate");
+    }
+
+    @Test
+    void badOptionsExitWith2AndAMessage() {
+        String[][] cases = {
+            {"--lr", "-0.1"}, {"--batch-size", "0"}, {"--optimizer", "adamax"}, {"--init", "orthogonal"},
+            {"--lr", "fast"}, {"--epochs", "x"}, {"--loss", "hinge"}, {"--device", "tpu"}
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "xor", c[0], c[1]);
+            assertThat(r.code()).as(String.join(" ", c)).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", c)).isNotEmpty().doesNotContain("Exception", "\tat ");
+        }
+        assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "cifar").err()).contains("cifar");
+        assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "csv:" + dir.resolve("no.csv")).err())
+                .contains("no.csv");
+        assertThat(CliTest.run("train", "--model", dir.resolve("none.py").toString(), "--dataset", "xor").code())
+                .isEqualTo(2);
+        assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "mnist").err())
+                .contains("needs 10 outputs");
+    }
+}
