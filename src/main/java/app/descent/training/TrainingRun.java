@@ -96,6 +96,7 @@ public final class TrainingRun implements AutoCloseable {
             throw new TrainingException("there are no training examples");
         }
         Engine.getInstance().setRandomSeed((int) settings.seed());
+        GradMode.off();
         for (LayerDef l : layers) {
             net.add(TorchLayers.block(l.type(), l.args()));
         }
@@ -244,6 +245,7 @@ public final class TrainingRun implements AutoCloseable {
         if (finished) {
             return events;
         }
+        GradMode.off();
         Examples train = data.train();
         int from = batch * settings.batchSize();
         int to = Math.min(train.count(), from + settings.batchSize());
@@ -398,6 +400,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Loss and accuracy in evaluation mode (dropout off, batch norm on running statistics). */
     public Evaluation evaluate(Examples set) {
+        GradMode.off();
         double lossSum = 0;
         long correct = 0;
         int[] predictions = new int[set.count()];
@@ -431,6 +434,7 @@ public final class TrainingRun implements AutoCloseable {
         long[] shape = new long[data.train().shape().length + 1];
         shape[0] = count;
         System.arraycopy(data.train().shape(), 0, shape, 1, data.train().shape().length);
+        GradMode.off();
         try (NDManager s = manager.newSubManager()) {
             NDArray out = net.forward(store, new NDList(s.create(x, new Shape(shape))), false).singletonOrThrow();
             NDArray p = switch (settings.loss()) {
