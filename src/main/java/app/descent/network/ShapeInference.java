@@ -58,6 +58,34 @@ public final class ShapeInference {
                 network.trainableParams(), macs);
     }
 
+    /**
+     * As far as the network goes: the layers before the first one that does not fit, that layer's execution index
+     * and the message (or -1 and null when everything fits, with {@code result} set).
+     */
+    public record Partial(List<LayerResult> layers, int failedIndex, String error, Result result) {
+    }
+
+    public static Partial inferPartial(Network network, List<Integer> input) {
+        Run run = new Run();
+        try {
+            if (input == null || input.isEmpty() || input.stream().anyMatch(d -> d == null || d < 1)) {
+                throw new NetworkException("input shape " + input + " must contain positive sizes");
+            }
+            Result r = infer(network, input);
+            return new Partial(r.layers(), -1, null, r);
+        } catch (NetworkException e) {
+            // rerun to collect what came before the failure
+            try {
+                run.node(network.root(), "", new State(List.copyOf(input), false, ReceptiveField.PIXEL));
+            } catch (NetworkException again) {
+                // expected: the same failure
+            } catch (RuntimeException ignored) {
+                // the input itself is unusable: no layer ran
+            }
+            return new Partial(Collections.unmodifiableList(run.results), run.results.size(), e.getMessage(), null);
+        }
+    }
+
     /** Output shape of a single layer (index 0 in messages). */
     public static List<Integer> outputShape(LayerSpec spec, List<Integer> input) {
         return apply(spec, input, "layer 0 " + spec.type());

@@ -19,10 +19,15 @@ public final class FileExport {
     }
 
     public static void savePng(Node node, String suggestedName) {
-        File file = choose(node.getScene().getWindow(), suggestedName, "PNG image", "*.png");
+        savePng(node.getScene().getWindow(), node, suggestedName);
+    }
+
+    /** {@code node} need not be shown: a drawing made for the file only. */
+    public static void savePng(Window owner, Node node, String suggestedName) {
+        File file = choose(owner, suggestedName, "PNG image", "*.png");
         if (file != null) {
             WritableImage image = node.snapshot(null, null);
-            write(node.getScene().getWindow(), file, () -> {
+            write(owner, file, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
                 return out.toByteArray();
@@ -31,10 +36,26 @@ public final class FileExport {
     }
 
     public static void saveText(Window owner, String suggestedName, Supplier<String> text) {
-        File file = choose(owner, suggestedName, "CSV table", "*.csv");
+        saveText(owner, suggestedName, "CSV table", "*.csv", text);
+    }
+
+    public static void saveText(Window owner, String suggestedName, String description, String pattern,
+                                Supplier<String> text) {
+        File file = choose(owner, suggestedName, description, pattern);
         if (file != null) {
             write(owner, file, () -> text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** Asks for a file to open; null when the person cancels. */
+    public static File open(Window owner, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return chooser.showOpenDialog(owner);
+    }
+
+    public static File chooseSave(Window owner, String name, String description, String pattern) {
+        return choose(owner, name, description, pattern);
     }
 
     private static File choose(Window owner, String name, String description, String pattern) {

@@ -1,0 +1,293 @@
+package app.descent.ui.builder;
+
+import app.descent.UserInputException;
+import app.descent.network.LayerType;
+import app.descent.ui.fx.FileExport;
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.GridPane;
+
+/** Controller of BuilderView.fxml: palette, layer table, property sheet and code, bound to the view model. */
+public final class BuilderView {
+    static final String ROW_ERROR = "layer-error";
+    static final String ROW_FROZEN = "layer-frozen";
+
+    private final BuilderViewModel model = new BuilderViewModel();
+    private final Map<String, TextField> propertyFields = new LinkedHashMap<>();
+
+    @FXML private TextField inputField;
+    @FXML private ComboBox<BuilderPresets.Preset> presets;
+    @FXML private Button newButton;
+    @FXML private Button openButton;
+    @FXML private Button saveButton;
+    @FXML private javafx.scene.control.MenuItem pngItem;
+    @FXML private javafx.scene.control.MenuItem svgItem;
+    @FXML private Label noteLabel;
+    @FXML private TextField searchField;
+    @FXML private ListView<LayerType> palette;
+    @FXML private Button addButton;
+    @FXML private TableView<BuilderViewModel.Row> table;
+    @FXML private TableColumn<BuilderViewModel.Row, Number> indexColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> nameColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> layerColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> shapeColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> paramsColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, Boolean> trainableColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> macsColumn;
+    @FXML private TableColumn<BuilderViewModel.Row, String> rfColumn;
+    @FXML private Button upButton;
+    @FXML private Button downButton;
+    @FXML private Button deleteButton;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private Label errorLabel;
+    @FXML private Label totalsLabel;
+    @FXML private Label memoryLabel;
+    @FXML private Button importButton;
+    @FXML private TextArea codeArea;
+    @FXML private Label ignoredLabel;
+    @FXML private Label propertiesTitle;
+    @FXML private GridPane propertyGrid;
+    @FXML private Button applyButton;
+    @FXML private Label propertyError;
+
+    public BuilderViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        inputField.textProperty().bindBidirectional(model.inputProperty());
+        presets.getItems().setAll(BuilderPresets.ALL);
+        presets.setOnAction(e -> {
+            BuilderPresets.Preset p = presets.getValue();
+            if (p != null) {
+                act(() -> model.importCode(p.code()));
+                noteLabel.setText(p.note());
+            }
+        });
+        noteLabel.managedProperty().bind(noteLabel.textProperty().isNotEmpty());
+        newButton.setOnAction(e -> {
+            model.clear();
+            noteLabel.setText("");
+        });
+        openButton.setOnAction(e -> open());
+        saveButton.setOnAction(e -> save());
+        pngItem.setOnAction(e -> FileExport.savePng(table.getScene().getWindow(),
+                NetworkDrawing.node(model.inputProperty().get(), model.rows()), "network.png"));
+        svgItem.setOnAction(e -> FileExport.saveText(table.getScene().getWindow(), "network.svg", "SVG drawing",
+                "*.svg", () -> NetworkDrawing.svg(model.inputProperty().get(), model.rows())));
+
+        setUpPalette();
+        setUpTable();
+
+        upButton.setOnAction(e -> moveSelected(-1));
+        downButton.setOnAction(e -> moveSelected(1));
+        deleteButton.setOnAction(e -> {
+            int i = table.getSelectionModel().getSelectedIndex();
+            act(() -> model.remove(i));
+            table.getSelectionModel().select(Math.min(i, model.rows().size() - 1));
+        });
+        for (Button b : new Button[] {upButton, downButton, deleteButton, addButton}) {
+            b.disableProperty().bind(model.editableProperty().not());
+        }
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 65_536, 64));
+        model.batchSizeProperty().bind(batchSpinner.valueProperty());
+
+        errorLabel.textProperty().bind(model.errorProperty());
+        totalsLabel.textProperty().bind(model.totalsProperty());
+        memoryLabel.textProperty().bind(model.memoryProperty());
+        ignoredLabel.textProperty().bind(model.ignoredProperty());
+        codeArea.setText(model.codeProperty().get());
+        model.codeProperty().addListener((o, a, c) -> codeArea.setText(c));
+        importButton.setOnAction(e -> act(() -> model.importCode(codeArea.getText())));
+
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showProperties(i.intValue()));
+        applyButton.setOnAction(e -> applyProperties());
+        showProperties(-1);
+    }
+
+    private void setUpPalette() {
+        javafx.collections.transformation.FilteredList<LayerType> filtered =
+                new javafx.collections.transformation.FilteredList<>(
+                        javafx.collections.FXCollections.observableArrayList(LayerType.catalog()));
+        searchField.textProperty().addListener((o, a, q) -> {
+            String query = q.strip().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(t -> query.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(query)
+                    || t.category().name().toLowerCase(Locale.ROOT).contains(query));
+        });
+        palette.setItems(filtered);
+        palette.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(LayerType t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : t.name());
+                setTooltip(empty || t == null ? null : new Tooltip(t.category().name().toLowerCase(Locale.ROOT)));
+                setId(empty || t == null ? null : "palette-" + t.name());
+            }
+        });
+        palette.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                addSelected();
+            }
+        });
+        searchField.setOnAction(e -> {
+            if (!filtered.isEmpty()) {
+                palette.getSelectionModel().select(0);
+                addSelected();
+            }
+        });
+        addButton.setOnAction(e -> addSelected());
+    }
+
+    private void addSelected() {
+        LayerType t = palette.getSelectionModel().getSelectedItem();
+        if (t == null) {
+            return;
+        }
+        int after = table.getSelectionModel().getSelectedIndex();
+        act(() -> model.add(t.name(), after));
+        table.getSelectionModel().select(after < 0 ? model.rows().size() - 1 : after + 1);
+    }
+
+    private void setUpTable() {
+        table.setItems(model.rows());
+        table.setEditable(true);
+        indexColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index()));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
+        layerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().layer()));
+        shapeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().outputShape()));
+        paramsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format("%,d", c.getValue().params())));
+        macsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().macs() == 0 ? ""
+                : String.format("%,d", c.getValue().macs())));
+        rfColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().receptiveField() == null ? ""
+                : String.valueOf(c.getValue().receptiveField())));
+        trainableColumn.setEditable(true);
+        trainableColumn.setCellValueFactory(c -> {
+            BuilderViewModel.Row row = c.getValue();
+            SimpleBooleanProperty p = new SimpleBooleanProperty(row.trainable());
+            p.addListener((o, a, on) -> javafx.application.Platform.runLater(
+                    () -> act(() -> model.setTrainable(row.path(), on))));
+            return p;
+        });
+        trainableColumn.setCellFactory(CheckBoxTableCell.forTableColumn(trainableColumn));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(BuilderViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll(ROW_ERROR, ROW_FROZEN);
+                setTooltip(null);
+                if (!empty && row != null) {
+                    if (row.error() != null) {
+                        getStyleClass().add(ROW_ERROR);
+                        setTooltip(new Tooltip(row.error()));
+                    } else if (!row.trainable() && row.params() > 0) {
+                        getStyleClass().add(ROW_FROZEN);
+                    }
+                }
+            }
+        });
+    }
+
+    private void moveSelected(int delta) {
+        int i = table.getSelectionModel().getSelectedIndex();
+        act(() -> model.move(i, delta));
+        table.getSelectionModel().select(Math.max(0, Math.min(model.rows().size() - 1, i + delta)));
+    }
+
+    private void showProperties(int index) {
+        propertyGrid.getChildren().clear();
+        propertyFields.clear();
+        propertyError.setText("");
+        boolean has = index >= 0 && index < model.network().leaves().size();
+        applyButton.setDisable(!has);
+        if (!has) {
+            propertiesTitle.setText("Properties");
+            return;
+        }
+        BuilderViewModel.Row row = model.rows().get(index);
+        propertiesTitle.setText(row.path() + ": " + row.type());
+        int r = 0;
+        for (Map.Entry<String, String> e : model.arguments(index).entrySet()) {
+            Label name = new Label(e.getKey());
+            TextField field = new TextField(e.getValue());
+            field.setId("prop-" + e.getKey());
+            field.setPrefColumnCount(8);
+            field.setOnAction(ev -> applyProperties());
+            propertyFields.put(e.getKey(), field);
+            propertyGrid.addRow(r++, name, field);
+        }
+    }
+
+    private void applyProperties() {
+        int index = table.getSelectionModel().getSelectedIndex();
+        if (index < 0) {
+            return;
+        }
+        Map<String, String> literals = new LinkedHashMap<>();
+        propertyFields.forEach((k, f) -> literals.put(k, f.getText()));
+        try {
+            model.setArguments(index, literals);
+            propertyError.setText("");
+            table.getSelectionModel().select(index);
+        } catch (UserInputException e) {
+            propertyError.setText(e.getMessage());
+        }
+    }
+
+    private void open() {
+        File file = FileExport.open(table.getScene().getWindow(), "Descent network", "*.json");
+        if (file != null) {
+            act(() -> model.open(file.toPath()));
+        }
+    }
+
+    private void save() {
+        File file = FileExport.chooseSave(table.getScene().getWindow(), "network.json", "Descent network", "*.json");
+        if (file != null) {
+            try {
+                model.save(file.toPath());
+            } catch (IOException | UserInputException e) {
+                Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
+                a.initOwner(table.getScene().getWindow());
+                a.showAndWait();
+            }
+        }
+    }
+
+    /** Runs an edit; a mistake is shown next to the table and the network stays as it was. */
+    private void act(Runnable edit) {
+        try {
+            edit.run();
+        } catch (UserInputException e) {
+            model.fail(e.getMessage());
+        }
+    }
+
+    List<BuilderViewModel.Row> rows() {
+        return model.rows();
+    }
+}
