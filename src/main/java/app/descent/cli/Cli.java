@@ -22,6 +22,8 @@ public final class Cli {
         CommandLine cmd = new CommandLine(new DescentCommand());
         cmd.setParameterExceptionHandler(Cli::onBadArguments);
         cmd.setExecutionExceptionHandler(Cli::onFailure);
+        // an expression may start with a minus: descent grad '-x**2' x=3
+        cmd.getSubcommands().get("grad").setUnmatchedOptionsArePositionalParams(true);
         return cmd;
     }
 

@@ -24,6 +24,13 @@ class GradCommandTest {
     }
 
     @Test
+    void anExpressionMayStartWithAMinus() throws Exception {
+        CliTest.Run r = CliTest.run("grad", "--json", "-x**2", "x=3");
+        assertThat(r.code()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).get("value").asDouble()).isEqualTo(-9);
+    }
+
+    @Test
     void tableShowsTheBackwardSteps() {
         CliTest.Run r = CliTest.run("grad", "2*((x*y)+max(z,w))", "x=3", "y=-4", "z=2", "w=-1");
         assertThat(r.code()).isZero();
