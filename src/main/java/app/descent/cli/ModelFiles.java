@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,18 +42,10 @@ final class ModelFiles {
 
     /** The layers of a sequential network, ready for the trainer. */
     static List<LayerDef> trainableLayers(Path file) {
-        Network network = load(file).network();
-        if (!network.isFlatSequential()) {
-            throw new NetworkException(file + ": only nn.Sequential networks can be trained so far"
-                    + network.zoo().map(z -> " (" + z + " is a model with branches or nested parts)").orElse(""));
+        try {
+            return LayerDef.of(load(file).network());
+        } catch (app.descent.training.TrainingException e) {
+            throw new NetworkException(file + ": " + e.getMessage());
         }
-        List<LayerDef> layers = new ArrayList<>();
-        for (Network.Leaf leaf : network.leaves()) {
-            layers.add(new LayerDef(leaf.layer().type(), leaf.layer().spec().args(), leaf.path()));
-        }
-        if (layers.isEmpty()) {
-            throw new NetworkException(file + ": the network has no layers");
-        }
-        return layers;
     }
 }

@@ -445,6 +445,22 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Probabilities over a {@code size} × {@code size} grid covering [-1, 1]² (row 0 at y = 1), for the picture of a
+     * decision boundary: {@code classes} values per cell (one for binary cross-entropy).
+     */
+    public float[] boundary(int size) {
+        float[] grid = new float[size * size * 2];
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                int k = (r * size + c) * 2;
+                grid[k] = -1 + 2 * (c + 0.5f) / size;
+                grid[k + 1] = 1 - 2 * (r + 0.5f) / size;
+            }
+        }
+        return probabilities(grid, size * size);
+    }
+
     /** clip_grad_norm_: scale all gradients so that their joint L2 norm is at most {@code max}. */
     private void clip(double max) {
         double total = 0;

@@ -60,7 +60,10 @@ public final class BuilderViewModel {
     public BuilderViewModel() {
         input.addListener((o, a, b) -> refresh());
         batchSize.addListener((o, a, b) -> refresh());
-        network.addListener((o, a, b) -> refresh());
+        network.addListener((o, a, b) -> {
+            refresh();
+            app.descent.ui.Session.builderNetwork().set(b);
+        });
     }
 
     public ReadOnlyObjectProperty<Network> networkProperty() {

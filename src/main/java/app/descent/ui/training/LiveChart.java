@@ -1,0 +1,104 @@
+package app.descent.ui.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A JFreeChart line chart that takes points in batches: series are changed silently and the chart redraws once per
+ * batch. Mouse wheel and drag zoom; hovering a point shows its exact value; the y axis can switch to log scale.
+ */
+final class LiveChart {
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+    private final String yLabel;
+
+    LiveChart(String title, String xLabel, String yLabel, String... series) {
+        this.yLabel = yLabel;
+        for (String s : series) {
+            XYSeries x = new XYSeries(s, false, true);
+            data.addSeries(x);
+        }
+        chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, true, false);
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xd0d7de));
+        plot.setRangeGridlinePaint(new Color(0xd0d7de));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728)};
+        for (int i = 0; i < series.length; i++) {
+            r.setSeriesPaint(i, colors[i % colors.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            // per-epoch series get markers so that a single epoch is visible
+            r.setSeriesShapesVisible(i, series[i].startsWith("val") || series[i].contains("epoch"));
+        }
+        r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: {1} → {2}",
+                new java.text.DecimalFormat("#,##0.###"), new java.text.DecimalFormat("0.#####")));
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        viewer = new ChartViewer(chart);
+        viewer.setPrefSize(520, 260);
+        viewer.setMinSize(200, 150);
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+
+    XYSeries series(int i) {
+        return data.getSeries(i);
+    }
+
+    void add(int series, double x, double y) {
+        if (Double.isFinite(y)) {
+            data.getSeries(series).add(x, y, false);
+        }
+    }
+
+    /** One redraw for all points added since the last call. */
+    void commit() {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            data.getSeries(i).fireSeriesChanged();
+        }
+    }
+
+    void clear() {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            data.getSeries(i).clear();
+        }
+    }
+
+    int points() {
+        int n = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            n += data.getSeries(i).getItemCount();
+        }
+        return n;
+    }
+
+    void logScale(boolean on) {
+        XYPlot plot = chart.getXYPlot();
+        if (on) {
+            LogAxis axis = new LogAxis(yLabel);
+            axis.setSmallestValue(1e-6);
+            plot.setRangeAxis(axis);
+        } else {
+            NumberAxis axis = new NumberAxis(yLabel);
+            axis.setAutoRangeIncludesZero(false);
+            plot.setRangeAxis(axis);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package app.descent.ui.training;
+
+import app.descent.training.OptimizerSpec;
+import app.descent.training.TrainingEvent;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.IntegerStringConverter;
+
+/** Controller of TrainingView.fxml: settings bound to the view model; charts and pictures fed by its batches. */
+public final class TrainingView {
+    static final List<String> DATASETS = List.of("xor", "circles", "moons", "spiral", "blobs", "linear", "mnist",
+            "fashion-mnist");
+
+    private final TrainingViewModel model = new TrainingViewModel();
+    private final LiveChart lossChart = new LiveChart("Loss", "step", "loss", "train loss", "val loss (epoch)");
+    private final LiveChart accuracyChart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
+            "val accuracy (epoch)");
+    private final BoundaryCanvas boundary = new BoundaryCanvas(330);
+    private final ConfusionView confusion = new ConfusionView();
+    private long stepsPerEpochSeen;
+
+    @FXML private ComboBox<String> datasetBox;
+    @FXML private GridPane toyGrid;
+    @FXML private Spinner<Integer> samplesSpinner;
+    @FXML private Slider noiseSlider;
+    @FXML private ComboBox<String> networkBox;
+    @FXML private ComboBox<String> lossBox;
+    @FXML private ComboBox<String> optimizerBox;
+    @FXML private Label lrLabel;
+    @FXML private Slider lrSlider;
+    @FXML private ComboBox<String> initBox;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private Spinner<Integer> epochsSpinner;
+    @FXML private TextField seedField;
+    @FXML private ComboBox<String> deviceBox;
+    @FXML private Button trainButton;
+    @FXML private ToggleButton pauseButton;
+    @FXML private Button stepButton;
+    @FXML private Button stopButton;
+    @FXML private Label statusLabel;
+    @FXML private StackPane lossHost;
+    @FXML private StackPane accuracyHost;
+    @FXML private CheckBox logBox;
+    @FXML private VBox pictureBox;
+    @FXML private Label pictureTitle;
+    @FXML private StackPane pictureHost;
+    @FXML private TableView<TrainingViewModel.RunRow> historyTable;
+    @FXML private TableColumn<TrainingViewModel.RunRow, String> runColumn;
+    @FXML private TableColumn<TrainingViewModel.RunRow, String> dataColumn;
+    @FXML private TableColumn<TrainingViewModel.RunRow, String> netColumn;
+    @FXML private TableColumn<TrainingViewModel.RunRow, String> optColumn;
+    @FXML private TableColumn<TrainingViewModel.RunRow, String> resultColumn;
+
+    public TrainingViewModel model() {
+        return model;
+    }
+
+    LiveChart lossChart() {
+        return lossChart;
+    }
+
+    BoundaryCanvas boundary() {
+        return boundary;
+    }
+
+    @FXML
+    private void initialize() {
+        datasetBox.getItems().setAll(DATASETS);
+        datasetBox.valueProperty().bindBidirectional(model.datasetProperty());
+        datasetBox.valueProperty().addListener((o, a, d) -> {
+            model.suggestFor(d);
+            showPictureFor(d);
+        });
+        samplesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(20, 20_000,
+                model.samplesProperty().get(), 50));
+        samplesSpinner.valueProperty().addListener((o, a, v) -> model.samplesProperty().set(v));
+        noiseSlider.valueProperty().bindBidirectional(model.noiseProperty());
+
+        networkBox.getItems().setAll(TrainingViewModel.choices().keySet());
+        networkBox.getItems().add(NetworkChoices.FROM_BUILDER);
+        networkBox.valueProperty().bindBidirectional(model.networkProperty());
+        lossBox.getItems().setAll("ce", "mse", "bce");
+        lossBox.valueProperty().bindBidirectional(model.lossProperty());
+        optimizerBox.getItems().setAll(OptimizerSpec.NAMES);
+        optimizerBox.valueProperty().bindBidirectional(model.optimizerProperty());
+        // the slider moves in decades: 10^-5 … 1
+        lrSlider.setValue(Math.log10(model.learningRateProperty().get()));
+        lrSlider.valueProperty().addListener((o, a, v) -> model.learningRateProperty().set(
+                Double.parseDouble(String.format("%.2g", Math.pow(10, v.doubleValue())))));
+        model.learningRateProperty().addListener((o, a, v) -> {
+            if (Math.abs(Math.log10(v.doubleValue()) - lrSlider.getValue()) > 0.01) {
+                lrSlider.setValue(Math.log10(v.doubleValue()));
+            }
+        });
+        lrLabel.textProperty().bind(model.learningRateProperty().asString("%.2g"));
+        initBox.getItems().setAll("default", "zeros", "constant:0.1", "normal:0.01", "normal:1", "uniform:0.1",
+                "xavier", "kaiming");
+        initBox.valueProperty().bindBidirectional(model.initProperty());
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 4096, 10));
+        batchSpinner.getValueFactory().valueProperty().bindBidirectional(model.batchSizeProperty().asObject());
+        epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 30));
+        epochsSpinner.getValueFactory().valueProperty().bindBidirectional(model.epochsProperty().asObject());
+        for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner)) {
+            s.getValueFactory().setConverter(new IntegerStringConverter());
+        }
+        seedField.setText(String.valueOf(model.seedProperty().get()));
+        seedField.textProperty().addListener((o, a, t) -> {
+            try {
+                model.seedProperty().set(Long.parseLong(t.strip()));
+                seedField.setStyle("");
+            } catch (NumberFormatException e) {
+                seedField.setStyle("-fx-border-color: -color-danger-emphasis;");
+            }
+        });
+        deviceBox.getItems().setAll("cpu", "gpu");
+        deviceBox.valueProperty().bindBidirectional(model.deviceProperty());
+
+        trainButton.setOnAction(e -> {
+            lossChart.clear();
+            accuracyChart.clear();
+            lossChart.commit();
+            accuracyChart.commit();
+            model.train();
+        });
+        trainButton.disableProperty().bind(model.runningProperty());
+        pauseButton.selectedProperty().addListener((o, a, on) -> model.setPaused(on));
+        pauseButton.disableProperty().bind(model.runningProperty().not());
+        stepButton.setOnAction(e -> model.step());
+        stepButton.disableProperty().bind(model.runningProperty().not().or(pauseButton.selectedProperty().not()));
+        stopButton.setOnAction(e -> model.stop());
+        stopButton.disableProperty().bind(model.runningProperty().not());
+        statusLabel.textProperty().bind(model.statusProperty());
+
+        lossHost.getChildren().add(lossChart.viewer());
+        accuracyHost.getChildren().add(accuracyChart.viewer());
+        logBox.selectedProperty().addListener((o, a, on) -> lossChart.logScale(on));
+
+        historyTable.setItems(model.history());
+        runColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().run())));
+        dataColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().dataset()));
+        netColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().network()));
+        optColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().optimizer() + " "
+                + String.format("%.2g", c.getValue().lr()) + " · " + c.getValue().epochs() + " ep"));
+        resultColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().result()));
+
+        model.onUpdates(this::apply);
+        showPictureFor(model.datasetProperty().get());
+    }
+
+    private void showPictureFor(String dataset) {
+        boolean toy = TrainingViewModel.isToy(dataset);
+        toyGrid.setVisible(toy);
+        toyGrid.setManaged(toy);
+        pictureTitle.setText(toy ? "Decision boundary (training points)" : "Confusion matrix (test set)");
+        pictureHost.getChildren().setAll(toy ? boundary : confusion);
+    }
+
+    private void apply(List<TrainingViewModel.Update> batch) {
+        for (TrainingViewModel.Update u : batch) {
+            if (u instanceof TrainingViewModel.Update.Started s) {
+                if (s.train().shape().length == 1 && s.train().shape()[0] == 2) {
+                    boundary.points(s.train());
+                }
+            } else if (u instanceof TrainingViewModel.Update.Boundary b) {
+                boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
+            } else if (u instanceof TrainingViewModel.Update.Confusion c) {
+                confusion.show(c.counts(), c.classNames());
+            } else if (u instanceof TrainingViewModel.Update.Event ev) {
+                TrainingEvent e = ev.event();
+                if (e instanceof TrainingEvent.Step s) {
+                    lossChart.add(0, s.step(), s.loss());
+                    stepsPerEpochSeen = s.step();
+                } else if (e instanceof TrainingEvent.Epoch ep) {
+                    lossChart.add(1, stepsPerEpochSeen, ep.valLoss());
+                    accuracyChart.add(0, stepsPerEpochSeen, ep.trainAccuracy());
+                    accuracyChart.add(1, stepsPerEpochSeen, ep.valAccuracy());
+                }
+            }
+        }
+        lossChart.commit();
+        accuracyChart.commit();
+    }
+}

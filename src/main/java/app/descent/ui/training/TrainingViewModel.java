@@ -1,0 +1,352 @@
+package app.descent.ui.training;
+
+import app.descent.UserInputException;
+import app.descent.network.Network;
+import app.descent.network.PyTorchImporter;
+import app.descent.training.Initializer;
+import app.descent.training.LayerDef;
+import app.descent.training.Losses;
+import app.descent.training.OptimizerSpec;
+import app.descent.training.Schedule;
+import app.descent.training.TrainingEvent;
+import app.descent.training.TrainingRun;
+import app.descent.training.TrainingThread;
+import app.descent.training.data.DataSplit;
+import app.descent.training.data.Examples;
+import app.descent.ui.Session;
+import app.descent.ui.fx.Throttle;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Settings of the next run, the run in progress, and the history of runs. Training happens on the training thread;
+ * its events reach the FX thread in batches through a {@link Throttle}, 30 times a second at most.
+ */
+public final class TrainingViewModel {
+    public static final int GRID = 64;
+    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "descent-throttle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Events only the UI needs, made on the training thread. */
+    public sealed interface Update {
+        record Started(int run, Examples train, int classes) implements Update {
+        }
+
+        record Boundary(int run, float[] probabilities, int classes) implements Update {
+        }
+
+        record Confusion(int run, int[][] counts, List<String> classNames) implements Update {
+        }
+
+        record Failed(int run, String message) implements Update {
+        }
+
+        record Event(TrainingEvent event) implements Update {
+        }
+    }
+
+    /** A row of the run history. */
+    public record RunRow(int run, String dataset, String network, String optimizer, double lr, int epochs,
+                         String result) {
+    }
+
+    private final StringProperty dataset = new SimpleStringProperty("xor");
+    private final StringProperty network = new SimpleStringProperty(NetworkChoices.TOY_TANH);
+    private final StringProperty loss = new SimpleStringProperty("ce");
+    private final StringProperty optimizer = new SimpleStringProperty("adam");
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(0.03);
+    private final StringProperty init = new SimpleStringProperty("default");
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(10);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(30);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final StringProperty device = new SimpleStringProperty("cpu");
+    private final IntegerProperty samples = new SimpleIntegerProperty(500);
+    private final DoubleProperty noise = new SimpleDoubleProperty(0.05);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick a dataset and a network, then Train.");
+    private final ObservableList<RunRow> history = FXCollections.observableArrayList();
+    private final ObjectProperty<Consumer<List<Update>>> listener = new SimpleObjectProperty<>(u -> { });
+
+    private volatile boolean stopRequested;
+    private volatile boolean pauseRequested;
+    private volatile int stepRequests;
+    private int nextRun = 1;
+    private Throttle<Update> throttle;
+
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public StringProperty networkProperty() {
+        return network;
+    }
+
+    public StringProperty lossProperty() {
+        return loss;
+    }
+
+    public StringProperty optimizerProperty() {
+        return optimizer;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public StringProperty initProperty() {
+        return init;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public IntegerProperty samplesProperty() {
+        return samples;
+    }
+
+    public DoubleProperty noiseProperty() {
+        return noise;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<RunRow> history() {
+        return history;
+    }
+
+    /** Receives every batch of updates on the FX thread (the view's charts). */
+    public void onUpdates(Consumer<List<Update>> consumer) {
+        listener.set(consumer);
+    }
+
+    public static boolean isToy(String dataset) {
+        return !dataset.equals("mnist") && !dataset.equals("fashion-mnist") && !dataset.startsWith("csv:");
+    }
+
+    /** Starts a run with the current settings; a bad setting is reported in the status line and nothing starts. */
+    public void train() {
+        if (running.get()) {
+            return;
+        }
+        int id = nextRun++;
+        List<LayerDef> layers;
+        TrainingRun.Settings settings;
+        try {
+            layers = LayerDef.of(networkFor(network.get()));
+            OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), learningRate.get());
+            settings = new TrainingRun.Settings(Losses.Kind.parse(loss.get()), opt, Initializer.parse(init.get()),
+                    batchSize.get(), epochs.get(), seed.get(), Schedule.CONSTANT, 0, 0, device.get());
+        } catch (UserInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        String datasetName = dataset.get();
+        DataSplit.Options options = new DataSplit.Options(samples.get(), noise.get(), seed.get(), 0, 0.1);
+        RunRow row = new RunRow(id, datasetName, network.get(), optimizer.get(), learningRate.get(), epochs.get(),
+                "running");
+        history.add(0, row);
+        stopRequested = false;
+        pauseRequested = paused.get();
+        stepRequests = 0;
+        running.set(true);
+        status.set("Run " + id + ": loading " + datasetName + "…");
+        throttle = new Throttle<>(30, this::deliver, CLOCK);
+        Throttle<Update> out = throttle;
+        TrainingThread.submit(() -> loop(id, datasetName, options, layers, settings, out));
+    }
+
+    private void loop(int id, String datasetName, DataSplit.Options options, List<LayerDef> layers,
+                      TrainingRun.Settings settings, Throttle<Update> out) {
+        try {
+            DataSplit data = DataSplit.load(datasetName, options);
+            boolean toy = data.train().shape().length == 1 && data.train().shape()[0] == 2;
+            try (TrainingRun run = new TrainingRun(id, layers, data, settings)) {
+                out.offer(new Update.Started(id, data.train(), data.train().classes()));
+                long lastPicture = 0;
+                while (!run.finished() && !stopRequested) {
+                    if (pauseRequested && stepRequests == 0) {
+                        Thread.sleep(15);
+                        continue;
+                    }
+                    if (stepRequests > 0) {
+                        stepRequests--;
+                    }
+                    for (TrainingEvent e : run.advance()) {
+                        out.offer(new Update.Event(e));
+                        if (e instanceof TrainingEvent.Epoch && !toy) {
+                            out.offer(confusion(id, run, data));
+                        }
+                    }
+                    long now = System.nanoTime();
+                    if (toy && now - lastPicture > 30_000_000L) {
+                        out.offer(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
+                        lastPicture = now;
+                    }
+                }
+                if (toy) {
+                    out.offer(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
+                }
+                if (stopRequested && !run.finished()) {
+                    out.offer(new Update.Failed(id, "stopped by you after " + run.steps() + " steps"));
+                }
+            }
+        } catch (UserInputException e) {
+            out.offer(new Update.Failed(id, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            out.offer(new Update.Failed(id, "training failed: " + e));
+        } finally {
+            out.close();
+        }
+    }
+
+    private static int boundaryClasses(TrainingRun.Settings settings, DataSplit data) {
+        return settings.loss() == Losses.Kind.BCE ? 1 : data.train().classes();
+    }
+
+    private static Update confusion(int id, TrainingRun run, DataSplit data) {
+        Examples test = data.test();
+        int[] predicted = run.evaluate(test).predictions();
+        int k = test.classes();
+        int[][] counts = new int[k][k];
+        for (int i = 0; i < predicted.length; i++) {
+            counts[test.labels()[i]][predicted[i]]++;
+        }
+        return new Update.Confusion(id, counts, test.classNames());
+    }
+
+    private void deliver(List<Update> batch) {
+        for (Update u : batch) {
+            if (u instanceof Update.Event ev) {
+                TrainingEvent e = ev.event();
+                if (e instanceof TrainingEvent.Epoch ep) {
+                    status.set(String.format("Run %d · epoch %d/%d · train loss %.4f · val loss %.4f · val accuracy %.1f %%",
+                            ep.run(), ep.epoch(), epochs.get(), ep.trainLoss(), ep.valLoss(), 100 * ep.valAccuracy()));
+                } else if (e instanceof TrainingEvent.Done d) {
+                    finish(d.run(), String.format("test accuracy %.1f %% · test loss %.4f · %d steps in %.1f s",
+                            100 * d.testAccuracy(), d.testLoss(), d.steps(), d.seconds())
+                            + (d.reason() == null ? "" : " · " + d.reason()));
+                } else if (e instanceof TrainingEvent.Diverged d) {
+                    finish(d.run(), "diverged at step " + d.step() + ": " + d.reason());
+                }
+            } else if (u instanceof Update.Failed f) {
+                finish(f.run(), f.message());
+            }
+        }
+        listener.get().accept(batch);
+    }
+
+    private void finish(int id, String result) {
+        for (int i = 0; i < history.size(); i++) {
+            RunRow r = history.get(i);
+            if (r.run() == id) {
+                history.set(i, new RunRow(r.run(), r.dataset(), r.network(), r.optimizer(), r.lr(), r.epochs(), result));
+            }
+        }
+        status.set("Run " + id + ": " + result);
+        running.set(false);
+    }
+
+    public void stop() {
+        stopRequested = true;
+    }
+
+    public void setPaused(boolean on) {
+        paused.set(on);
+        pauseRequested = on;
+    }
+
+    /** While paused: one optimizer step. */
+    public void step() {
+        if (running.get()) {
+            stepRequests++;
+        }
+    }
+
+    /** The network of a choice: a preset's code, or the Builder's current network. */
+    static Network networkFor(String choice) {
+        if (choice.equals(NetworkChoices.FROM_BUILDER)) {
+            Network n = Session.builderNetwork().get();
+            if (n == null || n.root().children().isEmpty()) {
+                throw new UserInputException("the Builder has no network yet: build one there, or pick a preset");
+            }
+            return n;
+        }
+        String code = NetworkChoices.CODE.get(choice);
+        if (code == null) {
+            throw new UserInputException("unknown network '" + choice + "'");
+        }
+        return PyTorchImporter.importCode(code).network();
+    }
+
+    /** Settings that suit a dataset: a 2-D toy set or an image set. */
+    public void suggestFor(String datasetName) {
+        if (isToy(datasetName)) {
+            int classes = datasetName.startsWith("spiral") || datasetName.startsWith("blobs") ? 3 : 2;
+            network.set(classes == 2 ? NetworkChoices.TOY_TANH : NetworkChoices.TOY_RELU_3);
+            batchSize.set(10);
+            epochs.set(30);
+            learningRate.set(0.03);
+        } else {
+            network.set(NetworkChoices.MLP);
+            batchSize.set(64);
+            epochs.set(3);
+            learningRate.set(0.001);
+        }
+        optimizer.set("adam");
+        loss.set("ce");
+    }
+
+    static Map<String, String> choices() {
+        return NetworkChoices.CODE;
+    }
+}

@@ -1,0 +1,77 @@
+package app.descent.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import app.descent.ui.Screenshots;
+import app.descent.ui.shell.ShellSettings;
+import app.descent.ui.shell.ShellView;
+import app.descent.ui.shell.Workspace;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        ShellSettings settings = ShellSettings.load();
+        settings.clear();
+        settings.saveWorkspace(Workspace.TRAINING);
+        this.stage = stage;
+        ShellView.open(stage);
+    }
+
+    private static double mean(XYSeries s, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += s.getY(i).doubleValue();
+        }
+        return sum / (to - from);
+    }
+
+    @Test
+    void trainsXorByClickingWithLiveCurveAndBoundary(FxRobot robot) throws Exception {
+        ComboBox<String> dataset = robot.lookup("#dataset").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select("xor"));
+        robot.clickOn("#train");
+        TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
+        waitFor(120, TimeUnit.SECONDS, () -> history.getItems().size() == 1
+                && !((TrainingViewModel.RunRow) history.getItems().get(0)).result().equals("running"));
+        TrainingViewModel.RunRow row = (TrainingViewModel.RunRow) history.getItems().get(0);
+        assertThat(row.result()).contains("test accuracy");
+        XYSeries loss = robot.lookup("#training-view").queryAs(javafx.scene.layout.BorderPane.class) != null
+                ? findChart(robot) : null;
+        assertThat(loss.getItemCount()).isGreaterThan(500);
+        assertThat(mean(loss, loss.getItemCount() - 50, loss.getItemCount())).isLessThan(mean(loss, 0, 50) / 2);
+        BoundaryCanvas canvas = robot.lookup("#boundary").queryAs(BoundaryCanvas.class);
+        assertThat(canvas.hasBoundary()).isTrue();
+        assertThat(canvas.frames()).isGreaterThan(3);
+        assertThat(robot.lookup("#training-status").queryAs(Label.class).getText()).contains("test accuracy");
+        Screenshots.save(stage.getScene(), "training");
+    }
+
+    private static XYSeries findChart(FxRobot robot) {
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup(n -> n instanceof org.jfree.chart.fx.ChartViewer).query();
+        return ((org.jfree.data.xy.XYSeriesCollection) viewer.getChart().getXYPlot().getDataset()).getSeries(0);
+    }
+
+    @Test
+    void aBadSettingIsReportedAndNothingStarts(FxRobot robot) {
+        ComboBox<String> init = robot.lookup("#init").queryComboBox();
+        robot.interact(() -> init.setValue("orthogonal"));
+        robot.clickOn("#train");
+        assertThat(robot.lookup("#training-status").queryAs(Label.class).getText()).contains("unknown initializer");
+        assertThat(robot.lookup("#history").queryAs(TableView.class).getItems()).isEmpty();
+    }
+}
