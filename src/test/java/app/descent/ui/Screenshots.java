@@ -18,6 +18,19 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /**
+     * As {@link #save}, unless a workspace's own test already saved this name during this run: the shell's tour
+     * must not replace a richer picture.
+     */
+    public static Path saveUnlessFresh(Scene scene, String name) {
+        Path file = Path.of(System.getProperty("descent.screenshots", "target/screenshots")).resolve(name + ".png");
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        if (Files.exists(file) && file.toFile().lastModified() >= jvmStart) {
+            return file;
+        }
+        return save(scene, name);
+    }
+
     public static Path save(Scene scene, String name) {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -33,6 +33,7 @@ public final class TrainingView {
     private final BoundaryCanvas boundary = new BoundaryCanvas(330);
     private final ConfusionView confusion = new ConfusionView();
     private long stepsPerEpochSeen;
+    private long lastChartCommit;
 
     @FXML private ComboBox<String> datasetBox;
     @FXML private GridPane toyGrid;
@@ -183,7 +184,10 @@ public final class TrainingView {
             } else if (u instanceof TrainingViewModel.Update.Event ev) {
                 TrainingEvent e = ev.event();
                 if (e instanceof TrainingEvent.Step s) {
-                    lossChart.add(0, s.step(), s.loss());
+                    // long runs keep about 2,000 points per curve: enough for the eye, cheap to redraw
+                    if (s.step() % (1 + s.step() / 2000) == 0) {
+                        lossChart.add(0, s.step(), s.loss());
+                    }
                     stepsPerEpochSeen = s.step();
                 } else if (e instanceof TrainingEvent.Epoch ep) {
                     lossChart.add(1, stepsPerEpochSeen, ep.valLoss());
@@ -192,7 +196,14 @@ public final class TrainingView {
                 }
             }
         }
-        lossChart.commit();
-        accuracyChart.commit();
+        // charts redraw at 10 Hz; the boundary above at the full rate of the batches
+        long now = System.nanoTime();
+        boolean ended = batch.stream().anyMatch(u -> u instanceof TrainingViewModel.Update.Failed
+                || u instanceof TrainingViewModel.Update.Event ev && !(ev.event() instanceof TrainingEvent.Step));
+        if (ended || now - lastChartCommit > 100_000_000L) {
+            lossChart.commit();
+            accuracyChart.commit();
+            lastChartCommit = now;
+        }
     }
 }
