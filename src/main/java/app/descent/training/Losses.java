@@ -25,11 +25,23 @@ public final class Losses {
         }
     }
 
-    /** nn.CrossEntropyLoss: {@code logits} (N, C), {@code labels} (N) class indices. */
+    /**
+     * nn.CrossEntropyLoss: {@code logits} (N, C), {@code labels} (N) class indices. The gradient (softmax − one-hot)/N
+     * has probabilities below 1e-30 set to 0: autograd's own would carry subnormal floats, which the CPU handles a
+     * hundred times slower, into every later layer of a confident network (Fashion-MNIST slowed down fivefold).
+     */
     public static NDArray crossEntropy(NDArray logits, NDArray labels) {
         int classes = (int) logits.getShape().get(1);
         NDArray oneHot = labels.toType(DataType.INT64, false).oneHot(classes, DataType.FLOAT32);
-        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+        NDArray value;
+        NDArray slope;
+        try (NDArray detached = logits.stopGradient()) {
+            value = detached.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+            NDArray p = detached.softmax(1);
+            slope = p.mul(p.gt(1e-30f).toType(DataType.FLOAT32, false)).sub(oneHot).div(logits.getShape().get(0));
+        }
+        NDArray surrogate = logits.mul(slope).sum();
+        return value.add(surrogate.sub(surrogate.stopGradient()));
     }
 
     /** nn.MSELoss: the mean of squared differences over every element. */

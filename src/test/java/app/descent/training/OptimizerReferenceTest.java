@@ -60,6 +60,19 @@ class OptimizerReferenceTest {
         }
     }
 
+    /** Adam and AdamW also have the step written out op by op; it must agree with torch as well. */
+    @ParameterizedTest(name = "{0} (op by op)")
+    @MethodSource("cases")
+    void followsPyTorchOpByOp(JsonNode c) {
+        boolean fused = Optimizer.FUSED;
+        Optimizer.FUSED = false;
+        try {
+            followsPyTorch(c);
+        } finally {
+            Optimizer.FUSED = fused;
+        }
+    }
+
     @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> OptimizerSpec.of("adamax", 0.1)).isInstanceOf(TrainingException.class)
