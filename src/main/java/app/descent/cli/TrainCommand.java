@@ -94,6 +94,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--save-weights", paramLabel = "FILE.npz",
+            description = "Save the trained weights (NumPy .npz keyed like state_dict) and FILE.py, a PyTorch script that loads them.")
+    Path saveWeights;
+
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Save the per-epoch figures as CSV.")
+    Path metrics;
+
     @Override
     public Integer call() {
         OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : defaultLr(optimizer));
@@ -108,17 +115,26 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init),
                 batchSize, epochs, seed, Schedule.parse(schedule), clip, patience, device);
+        app.descent.network.Network network = ModelFiles.load(model).network();
         List<LayerDef> layers = ModelFiles.trainableLayers(model);
         DataSplit data = DataSplit.load(dataset,
                 new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
         PrintWriter out = spec.commandLine().getOut();
         TrainingEvent last;
+        List<TrainingEvent.Epoch> epochsSeen = new java.util.ArrayList<>();
         try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
             last = run.runToEnd(e -> {
                 if (e instanceof TrainingEvent.Epoch ep) {
+                    epochsSeen.add(ep);
                     print(out, epochJson(ep));
                 }
             });
+            if (saveWeights != null) {
+                Exports.weights(saveWeights, run.weightsNpz(), network);
+            }
+        }
+        if (metrics != null) {
+            Exports.metrics(metrics, epochsSeen);
         }
         if (last instanceof TrainingEvent.Diverged d) {
             ObjectNode o = Json.MAPPER.createObjectNode().put("status", "diverged").put("step", d.step())

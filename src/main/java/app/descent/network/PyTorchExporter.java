@@ -46,6 +46,17 @@ public final class PyTorchExporter {
         return sb.toString();
     }
 
+    /** A script that builds the network and loads weights saved by Descent (an .npz keyed like state_dict). */
+    public static String loadScript(Network network, String npzFile) {
+        String code = export(network, null);
+        String var = network.zooModel() != null ? "model" : "net";
+        return code.replace("import torch\n", "import numpy as np\nimport torch\n")
+                + "\n# weights trained by Descent\n"
+                + "state = {k: torch.from_numpy(v) for k, v in np.load(" + literal(npzFile) + ").items()}\n"
+                + var + ".load_state_dict(state, strict=False)\n"
+                + var + ".eval()\n";
+    }
+
     private static boolean sequentialOnly(NetworkNode n) {
         return n instanceof Layer || n instanceof Container c && c.kind() == Container.Kind.SEQUENTIAL
                 && c.children().stream().allMatch(PyTorchExporter::sequentialOnly);

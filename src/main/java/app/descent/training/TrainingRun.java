@@ -95,6 +95,7 @@ public final class TrainingRun implements AutoCloseable {
         if (data.train().count() == 0) {
             throw new TrainingException("there are no training examples");
         }
+        checkShapes(layers, data);
         Engine.getInstance().setRandomSeed((int) settings.seed());
         GradMode.off();
         for (LayerDef l : layers) {
@@ -113,6 +114,28 @@ public final class TrainingRun implements AutoCloseable {
         checkOutput();
         initialize();
         newEpochOrder();
+    }
+
+    /**
+     * PyTorch's shape rules, checked before DJL sees the network: DJL would infer Linear's in_features and a
+     * convolution's in_channels from the data and quietly train a different network than the one written.
+     */
+    private static void checkShapes(List<LayerDef> layers, DataSplit data) {
+        List<app.descent.network.LayerSpec> specs = new ArrayList<>();
+        for (LayerDef l : layers) {
+            specs.add(app.descent.network.LayerSpec.kw(l.type(), l.args()));
+        }
+        List<Integer> input = new ArrayList<>();
+        input.add(1);
+        for (long d : data.train().shape()) {
+            input.add((int) d);
+        }
+        try {
+            app.descent.network.ShapeInference.infer(app.descent.network.Network.sequential(specs), input);
+        } catch (app.descent.network.NetworkException e) {
+            throw new TrainingException("the network does not fit " + data.name() + " (one example is " + input
+                    + "): " + e.getMessage());
+        }
     }
 
     private static Device device(String name) {
@@ -459,6 +482,36 @@ public final class TrainingRun implements AutoCloseable {
             }
         }
         return probabilities(grid, size * size);
+    }
+
+    /**
+     * The trained parameters as a NumPy .npz archive keyed like PyTorch's state_dict ("0.weight", "3.running_mean"),
+     * so that {@code net.load_state_dict} takes them.
+     */
+    public byte[] weightsNpz() {
+        GradMode.off();
+        try (NDManager s = manager.newSubManager()) {
+            NDList list = new NDList();
+            int i = 0;
+            for (var child : net.getChildren()) {
+                String layer = layers.get(i++).name();
+                for (var p : child.getValue().getParameters()) {
+                    Parameter param = p.getValue();
+                    String key = switch (param.getType()) {
+                        case WEIGHT, GAMMA -> "weight";
+                        case BIAS, BETA -> "bias";
+                        case RUNNING_MEAN -> "running_mean";
+                        case RUNNING_VAR -> "running_var";
+                        default -> param.getName();
+                    };
+                    NDArray copy = param.getArray().duplicate();
+                    copy.attach(s);
+                    copy.setName(layer + "." + key);
+                    list.add(copy);
+                }
+            }
+            return list.encode(NDList.Encoding.NPZ);
+        }
     }
 
     /** clip_grad_norm_: scale all gradients so that their joint L2 norm is at most {@code max}. */

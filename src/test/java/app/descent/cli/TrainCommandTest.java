@@ -47,6 +47,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void savesWeightsWithALoadingScriptAndTheMetrics() throws Exception {
+        Path npz = dir.resolve("toy.npz");
+        Path csv = dir.resolve("metrics.csv");
+        CliTest.Run r = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "moons", "--epochs", "2",
+                "--save-weights", npz.toString(), "--metrics", csv.toString());
+        assertThat(r.code()).isZero();
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDList weights = ai.djl.ndarray.NDList.decode(m, Files.readAllBytes(npz));
+            assertThat(weights).extracting(ai.djl.ndarray.NDArray::getName)
+                    .containsExactly("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias");
+            assertThat(weights.get(0).getShape().getShape()).containsExactly(8, 2);
+            assertThat(weights.get(4).getShape().getShape()).containsExactly(2, 8);
+        }
+        assertThat(Files.readString(dir.resolve("toy.py"))).contains("nn.Linear(2, 8)", "np.load('toy.npz')",
+                "net.load_state_dict(state");
+        assertThat(Files.readAllLines(csv)).hasSize(3).first()
+                .isEqualTo("epoch,trainLoss,trainAccuracy,valLoss,valAccuracy,seconds");
+    }
+
+    @Test
     void aDivergingRunEndsWithExitCode3() throws Exception {
         CliTest.Run r = CliTest.run("train", "--json", "--model", mlp.toString(), "--dataset", "mnist",
                 "--optimizer", "sgd", "--lr", "1e6", "--epochs", "5", "--batch-size", "16", "--train-size", "2000");
@@ -75,6 +95,6 @@ class TrainCommandTest {
         assertThat(CliTest.run("train", "--model", dir.resolve("none.py").toString(), "--dataset", "xor").code())
                 .isEqualTo(2);
         assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "mnist").err())
-                .contains("needs 10 outputs");
+                .contains("does not fit mnist", "layer 0 Linear expects 2 input features");
     }
 }

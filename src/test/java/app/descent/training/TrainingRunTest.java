@@ -133,6 +133,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void declaredSizesAreCheckedAsPyTorchWould() {
+        List<LayerDef> rgb = List.of(new LayerDef("Conv2d", Map.of("in_channels", 3, "out_channels", 4,
+                "kernel_size", 3), "0"), new LayerDef("Flatten", Map.of(), "1"),
+                new LayerDef("Linear", Map.of("in_features", 4 * 26 * 26, "out_features", 10), "2"));
+        DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 500, 0.1));
+        assertThatThrownBy(() -> new TrainingRun(0, rgb, mnist, settings("sgd", 0.1, 1, 1)))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("layer 0 Conv2d")
+                .hasMessageContaining("3").hasMessageContaining("1");
+    }
+
+    @Test
     void aNetworkThatDoesNotFitTheDataIsExplained() {
         assertThatThrownBy(() -> new TrainingRun(0, mlp(2, 8, 3, "ReLU"), xor(1), settings("sgd", 0.1, 1, 1)))
                 .isInstanceOf(TrainingException.class).hasMessageContaining("needs 2 outputs");

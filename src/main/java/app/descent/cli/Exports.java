@@ -1,0 +1,36 @@
+package app.descent.cli;
+
+import app.descent.AtomicFiles;
+import app.descent.UserInputException;
+import app.descent.network.Network;
+import app.descent.network.PyTorchExporter;
+import app.descent.training.MetricsCsv;
+import app.descent.training.TrainingEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Files a training run leaves behind, written atomically. */
+final class Exports {
+    private Exports() {
+    }
+
+    static void weights(Path npz, byte[] archive, Network network) {
+        String name = npz.getFileName().toString();
+        Path script = npz.resolveSibling(name.endsWith(".npz") ? name.substring(0, name.length() - 4) + ".py" : name + ".py");
+        try {
+            AtomicFiles.write(npz, archive);
+            AtomicFiles.writeString(script, PyTorchExporter.loadScript(network, name));
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + npz + ": " + e.getMessage());
+        }
+    }
+
+    static void metrics(Path csv, List<TrainingEvent.Epoch> epochs) {
+        try {
+            AtomicFiles.writeString(csv, MetricsCsv.of(epochs));
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + csv + ": " + e.getMessage());
+        }
+    }
+}
