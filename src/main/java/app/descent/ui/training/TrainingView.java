@@ -32,6 +32,9 @@ public final class TrainingView {
             "val accuracy (epoch)");
     private final BoundaryCanvas boundary = new BoundaryCanvas(330);
     private final ConfusionView confusion = new ConfusionView();
+    private final ImageGrid samples = new ImageGrid(8, 4);
+    private final Label samplesTitle = new Label();
+    private final VBox imagePicture = new VBox(8, confusion, samplesTitle, samples);
     private long stepsPerEpochSeen;
     private long lastChartCommit;
 
@@ -54,6 +57,10 @@ public final class TrainingView {
     @FXML private Button stepButton;
     @FXML private Button stopButton;
     @FXML private Label statusLabel;
+    @FXML private javafx.scene.control.MenuButton exportButton;
+    @FXML private javafx.scene.control.MenuItem weightsItem;
+    @FXML private javafx.scene.control.MenuItem metricsItem;
+    @FXML private javafx.scene.control.MenuItem chartItem;
     @FXML private StackPane lossHost;
     @FXML private StackPane accuracyHost;
     @FXML private CheckBox logBox;
@@ -146,6 +153,22 @@ public final class TrainingView {
         stopButton.setOnAction(e -> model.stop());
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
+        samplesTitle.getStyleClass().add("section-title");
+        weightsItem.setOnAction(e -> {
+            java.io.File f = app.descent.ui.fx.FileExport.chooseSave(statusLabel.getScene().getWindow(), "weights.npz",
+                    "NumPy archive", "*.npz");
+            if (f != null) {
+                try {
+                    model.saveWeights(f.toPath());
+                } catch (java.io.IOException | app.descent.UserInputException ex) {
+                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                            "Could not save " + f + ": " + ex.getMessage()).showAndWait();
+                }
+            }
+        });
+        metricsItem.setOnAction(e -> app.descent.ui.fx.FileExport.saveText(statusLabel.getScene().getWindow(),
+                "metrics.csv", model::lastMetricsCsv));
+        chartItem.setOnAction(e -> app.descent.ui.fx.FileExport.savePng(lossChart.viewer(), "loss.png"));
 
         lossHost.getChildren().add(lossChart.viewer());
         accuracyHost.getChildren().add(accuracyChart.viewer());
@@ -168,7 +191,38 @@ public final class TrainingView {
         toyGrid.setVisible(toy);
         toyGrid.setManaged(toy);
         pictureTitle.setText(toy ? "Decision boundary (training points)" : "Confusion matrix (test set)");
-        pictureHost.getChildren().setAll(toy ? boundary : confusion);
+        pictureHost.getChildren().setAll(toy ? boundary : imagePicture);
+        if (!toy && (dataset.equals("mnist") || dataset.equals("fashion-mnist"))) {
+            preview(dataset);
+        }
+    }
+
+    /** A few samples of an image set, so that a student sees what the network will learn from. */
+    private void preview(String dataset) {
+        samplesTitle.setText("Samples of " + dataset);
+        javafx.concurrent.Task<app.descent.training.data.Examples> load = new javafx.concurrent.Task<>() {
+            @Override
+            protected app.descent.training.data.Examples call() {
+                return app.descent.training.data.Examples.of(
+                        app.descent.training.data.ShippedDataset.byId(dataset).test());
+            }
+        };
+        load.setOnSucceeded(e -> {
+            app.descent.training.data.Examples set = load.getValue();
+            int[] picks = new int[32];
+            String[] captions = new String[32];
+            for (int k = 0; k < picks.length; k++) {
+                picks[k] = (k * 61) % set.count();
+                captions[k] = set.classNames().get(set.labels()[picks[k]]);
+            }
+            samples.show(set, picks, captions);
+        });
+        load.setOnFailed(e -> samplesTitle.setText(load.getException().getMessage()));
+        app.descent.ui.fx.Background.start(load);
+    }
+
+    private static String shortName(String s) {
+        return s.length() > 5 ? s.substring(0, 4) + "." : s;
     }
 
     private void apply(List<TrainingViewModel.Update> batch) {
@@ -181,6 +235,14 @@ public final class TrainingView {
                 boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
             } else if (u instanceof TrainingViewModel.Update.Confusion c) {
                 confusion.show(c.counts(), c.classNames());
+            } else if (u instanceof TrainingViewModel.Update.Mistakes m) {
+                String[] captions = new String[m.indices().length];
+                for (int k = 0; k < captions.length; k++) {
+                    captions[k] = shortName(m.test().classNames().get(m.predicted()[k])) + " ≠ "
+                            + shortName(m.test().classNames().get(m.test().labels()[m.indices()[k]]));
+                }
+                samplesTitle.setText("Misclassified test images (predicted ≠ true)");
+                samples.show(m.test(), m.indices(), captions);
             } else if (u instanceof TrainingViewModel.Update.Event ev) {
                 TrainingEvent e = ev.event();
                 if (e instanceof TrainingEvent.Step s) {

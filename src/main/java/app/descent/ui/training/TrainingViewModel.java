@@ -65,6 +65,10 @@ public final class TrainingViewModel {
         record Failed(int run, String message) implements Update {
         }
 
+        /** Test images the finished run got wrong, with what it predicted. */
+        record Mistakes(int run, Examples test, int[] indices, int[] predicted) implements Update {
+        }
+
         record Event(TrainingEvent event) implements Update {
         }
     }
@@ -92,6 +96,9 @@ public final class TrainingViewModel {
     private final ObservableList<RunRow> history = FXCollections.observableArrayList();
     private final ObjectProperty<Consumer<List<Update>>> listener = new SimpleObjectProperty<>(u -> { });
 
+    private volatile byte[] lastWeights;
+    private final List<TrainingEvent.Epoch> lastEpochs = new java.util.ArrayList<>();
+    private Network lastNetwork;
     private volatile boolean stopRequested;
     private volatile boolean pauseRequested;
     private volatile int stepRequests;
@@ -179,8 +186,10 @@ public final class TrainingViewModel {
         int id = nextRun++;
         List<LayerDef> layers;
         TrainingRun.Settings settings;
+        Network chosen;
         try {
-            layers = LayerDef.of(networkFor(network.get()));
+            chosen = networkFor(network.get());
+            layers = LayerDef.of(chosen);
             OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), learningRate.get());
             settings = new TrainingRun.Settings(Losses.Kind.parse(loss.get()), opt, Initializer.parse(init.get()),
                     batchSize.get(), epochs.get(), seed.get(), Schedule.CONSTANT, 0, 0, device.get());
@@ -194,6 +203,9 @@ public final class TrainingViewModel {
                 "running");
         history.add(0, row);
         stopRequested = false;
+        lastWeights = null;
+        lastEpochs.clear();
+        lastNetwork = chosen;
         pauseRequested = paused.get();
         stepRequests = 0;
         running.set(true);
@@ -233,6 +245,11 @@ public final class TrainingViewModel {
                 }
                 if (toy) {
                     out.offer(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
+                } else if (run.finished()) {
+                    out.offer(mistakes(id, run, data));
+                }
+                if (run.finished()) {
+                    lastWeights = run.weightsNpz();
                 }
                 if (stopRequested && !run.finished()) {
                     out.offer(new Update.Failed(id, "stopped by you after " + run.steps() + " steps"));
@@ -247,6 +264,15 @@ public final class TrainingViewModel {
         } finally {
             out.close();
         }
+    }
+
+    private static Update mistakes(int id, TrainingRun run, DataSplit data) {
+        Examples test = data.test();
+        int[] predicted = run.evaluate(test).predictions();
+        int[] wrong = java.util.stream.IntStream.range(0, predicted.length)
+                .filter(i -> predicted[i] != test.labels()[i]).limit(40).toArray();
+        int[] guesses = java.util.Arrays.stream(wrong).map(i -> predicted[i]).toArray();
+        return new Update.Mistakes(id, test, wrong, guesses);
     }
 
     private static int boundaryClasses(TrainingRun.Settings settings, DataSplit data) {
@@ -269,6 +295,7 @@ public final class TrainingViewModel {
             if (u instanceof Update.Event ev) {
                 TrainingEvent e = ev.event();
                 if (e instanceof TrainingEvent.Epoch ep) {
+                    lastEpochs.add(ep);
                     status.set(String.format("Run %d · epoch %d/%d · train loss %.4f · val loss %.4f · val accuracy %.1f %%",
                             ep.run(), ep.epoch(), epochs.get(), ep.trainLoss(), ep.valLoss(), 100 * ep.valAccuracy()));
                 } else if (e instanceof TrainingEvent.Done d) {
@@ -294,6 +321,33 @@ public final class TrainingViewModel {
         }
         status.set("Run " + id + ": " + result);
         running.set(false);
+    }
+
+    /** The weights of the last finished run (.npz keyed like state_dict), or null. */
+    public byte[] lastWeights() {
+        return lastWeights;
+    }
+
+    public Network lastNetwork() {
+        return lastNetwork;
+    }
+
+    /** Writes the last run's weights and, beside them, a PyTorch script that loads them. */
+    public void saveWeights(java.nio.file.Path npz) throws java.io.IOException {
+        byte[] w = lastWeights;
+        if (w == null || lastNetwork == null) {
+            throw new UserInputException("no finished run to export yet");
+        }
+        String name = npz.getFileName().toString();
+        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        app.descent.AtomicFiles.write(npz, w);
+        app.descent.AtomicFiles.writeString(npz.resolveSibling(base + ".py"),
+                app.descent.network.PyTorchExporter.loadScript(lastNetwork, name));
+    }
+
+    /** Per-epoch figures of the last run as CSV. */
+    public String lastMetricsCsv() {
+        return app.descent.training.MetricsCsv.of(lastEpochs);
     }
 
     public void stop() {

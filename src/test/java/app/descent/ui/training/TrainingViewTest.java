@@ -67,6 +67,25 @@ class TrainingViewTest {
     }
 
     @Test
+    void trainsMnistAndShowsTheConfusionMatrixAndMistakes(FxRobot robot) throws Exception {
+        ComboBox<String> dataset = robot.lookup("#dataset").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select("mnist"));
+        javafx.scene.control.Spinner<Integer> epochs = robot.lookup("#epochs").query();
+        robot.interact(() -> epochs.getValueFactory().setValue(1));
+        robot.clickOn("#train");
+        TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
+        waitFor(120, TimeUnit.SECONDS, () -> history.getItems().size() == 1
+                && !((TrainingViewModel.RunRow) history.getItems().get(0)).result().equals("running"));
+        assertThat(((TrainingViewModel.RunRow) history.getItems().get(0)).result()).contains("test accuracy");
+        javafx.scene.layout.GridPane confusion = robot.lookup("#confusion").query();
+        // 10 rows and a header, 10 columns plus names and accuracy
+        waitFor(10, TimeUnit.SECONDS, () -> confusion.getChildren().size() == 11 * 12);
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".section-title").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Misclassified")));
+        Screenshots.save(stage.getScene(), "training-mnist");
+    }
+
+    @Test
     void aBadSettingIsReportedAndNothingStarts(FxRobot robot) {
         ComboBox<String> init = robot.lookup("#init").queryComboBox();
         robot.interact(() -> init.setValue("orthogonal"));

@@ -1,0 +1,52 @@
+package app.descent.ui.training;
+
+import app.descent.training.data.Examples;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/** A grid of grey images with a caption under each: samples of a dataset, or the test images a run got wrong. */
+final class ImageGrid extends Canvas {
+    private static final int CELL = 52;
+    private static final int CAPTION = 14;
+
+    ImageGrid(int columns, int rows) {
+        super(columns * CELL, rows * (CELL + CAPTION));
+    }
+
+    /** @param captions one per image shown, or null */
+    void show(Examples set, int[] indices, String[] captions) {
+        GraphicsContext g = getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, getWidth(), getHeight());
+        int columns = (int) (getWidth() / CELL);
+        int rows = (int) (getHeight() / (CELL + CAPTION));
+        long[] shape = set.shape();
+        int h = (int) shape[shape.length - 2];
+        int w = (int) shape[shape.length - 1];
+        int per = set.valuesPerExample();
+        g.setFont(Font.font(10));
+        for (int k = 0; k < Math.min(indices.length, columns * rows); k++) {
+            WritableImage image = new WritableImage(w, h);
+            PixelWriter px = image.getPixelWriter();
+            int base = indices[k] * per;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = Math.max(0, Math.min(1, set.x()[base + y * w + x]));
+                    px.setColor(x, y, Color.gray(1 - v));
+                }
+            }
+            double cx = (k % columns) * CELL;
+            double cy = (k / columns) * (CELL + CAPTION);
+            g.setImageSmoothing(false);
+            g.drawImage(image, cx + 2, cy + 2, CELL - 4, CELL - 4);
+            if (captions != null) {
+                g.setFill(Color.web("#57606a"));
+                g.fillText(captions[k], cx + 3, cy + CELL + 10);
+            }
+        }
+    }
+}
