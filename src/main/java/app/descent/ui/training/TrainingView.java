@@ -27,7 +27,11 @@ public final class TrainingView {
             "fashion-mnist");
 
     private final TrainingViewModel model = new TrainingViewModel();
-    private final LiveChart lossChart = new LiveChart("Loss", "step", "loss", "train loss", "val loss (epoch)");
+    private final LiveChart lossChart = new LiveChart("Loss", "step", "loss", "train loss", "val loss (epoch)",
+            "selected run: train loss", "selected run: val loss (epoch)");
+    /** Every run's curves (step, value), so that a finished run can be laid over the current one. */
+    private final java.util.Map<Integer, java.util.List<double[]>> trainCurves = new java.util.HashMap<>();
+    private final java.util.Map<Integer, java.util.List<double[]>> valCurves = new java.util.HashMap<>();
     private final LiveChart accuracyChart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
             "val accuracy (epoch)");
     private final BoundaryCanvas boundary = new BoundaryCanvas(330);
@@ -139,7 +143,8 @@ public final class TrainingView {
         deviceBox.valueProperty().bindBidirectional(model.deviceProperty());
 
         trainButton.setOnAction(e -> {
-            lossChart.clear();
+            lossChart.series(0).clear();
+            lossChart.series(1).clear();
             accuracyChart.clear();
             lossChart.commit();
             accuracyChart.commit();
@@ -181,6 +186,7 @@ public final class TrainingView {
         optColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().optimizer() + " "
                 + String.format("%.2g", c.getValue().lr()) + " · " + c.getValue().epochs() + " ep"));
         resultColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().result()));
+        historyTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> overlay(row));
 
         model.onUpdates(this::apply);
         showPictureFor(model.datasetProperty().get());
@@ -221,6 +227,23 @@ public final class TrainingView {
         app.descent.ui.fx.Background.start(load);
     }
 
+    /** Lays a finished run's loss curves over the chart, to compare two runs. */
+    private void overlay(TrainingViewModel.RunRow row) {
+        lossChart.series(2).clear();
+        lossChart.series(3).clear();
+        if (row != null) {
+            for (double[] p : trainCurves.getOrDefault(row.run(), java.util.List.of())) {
+                if ((long) p[0] % (1 + (long) p[0] / 2000) == 0) {
+                    lossChart.add(2, p[0], p[1]);
+                }
+            }
+            for (double[] p : valCurves.getOrDefault(row.run(), java.util.List.of())) {
+                lossChart.add(3, p[0], p[1]);
+            }
+        }
+        lossChart.commit();
+    }
+
     private static String shortName(String s) {
         return s.length() > 5 ? s.substring(0, 4) + "." : s;
     }
@@ -246,12 +269,16 @@ public final class TrainingView {
             } else if (u instanceof TrainingViewModel.Update.Event ev) {
                 TrainingEvent e = ev.event();
                 if (e instanceof TrainingEvent.Step s) {
+                    trainCurves.computeIfAbsent(s.run(), k -> new java.util.ArrayList<>())
+                            .add(new double[] {s.step(), s.loss()});
                     // long runs keep about 2,000 points per curve: enough for the eye, cheap to redraw
                     if (s.step() % (1 + s.step() / 2000) == 0) {
                         lossChart.add(0, s.step(), s.loss());
                     }
                     stepsPerEpochSeen = s.step();
                 } else if (e instanceof TrainingEvent.Epoch ep) {
+                    valCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
+                            .add(new double[] {stepsPerEpochSeen, ep.valLoss()});
                     lossChart.add(1, stepsPerEpochSeen, ep.valLoss());
                     accuracyChart.add(0, stepsPerEpochSeen, ep.trainAccuracy());
                     accuracyChart.add(1, stepsPerEpochSeen, ep.valAccuracy());

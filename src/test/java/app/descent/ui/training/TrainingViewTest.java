@@ -58,6 +58,18 @@ class TrainingViewTest {
         assertThat(canvas.hasBoundary()).isTrue();
         assertThat(canvas.frames()).isGreaterThan(3);
         assertThat(robot.lookup("#training-status").queryAs(Label.class).getText()).contains("test accuracy");
+
+        // a second run with another learning rate, laid over the first
+        javafx.scene.control.Slider lr = robot.lookup("#lr").query();
+        robot.interact(() -> lr.setValue(-2));
+        robot.clickOn("#train");
+        waitFor(120, TimeUnit.SECONDS, () -> history.getItems().size() == 2
+                && !((TrainingViewModel.RunRow) history.getItems().get(0)).result().equals("running"));
+        robot.interact(() -> history.getSelectionModel().select(1));
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup(n -> n instanceof org.jfree.chart.fx.ChartViewer).query();
+        XYSeries compared = ((org.jfree.data.xy.XYSeriesCollection) viewer.getChart().getXYPlot().getDataset())
+                .getSeries(2);
+        assertThat(compared.getItemCount()).isEqualTo(loss.getItemCount());
         Screenshots.save(stage.getScene(), "training");
     }
 
