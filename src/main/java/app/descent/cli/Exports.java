@@ -26,6 +26,24 @@ final class Exports {
         }
     }
 
+    static void checkpoint(Path npz, byte[] archive) {
+        try {
+            AtomicFiles.write(npz, archive);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + npz + ": " + e.getMessage());
+        }
+    }
+
+    static byte[] read(Path npz) {
+        try {
+            return java.nio.file.Files.readAllBytes(npz);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException(npz + ": file not found");
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + npz + ": " + e.getMessage());
+        }
+    }
+
     static void metrics(Path csv, List<TrainingEvent.Epoch> epochs) {
         try {
             AtomicFiles.writeString(csv, MetricsCsv.of(epochs));

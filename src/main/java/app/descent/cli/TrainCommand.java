@@ -101,6 +101,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "FILE.csv", description = "Save the per-epoch figures as CSV.")
     Path metrics;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Save the weights after every epoch as DIR/epoch-N.npz.")
+    Path checkpoints;
+
+    @Option(names = "--resume", paramLabel = "FILE.npz", description = "Start from weights saved by --save-weights or --checkpoints.")
+    Path resume;
+
     @Override
     public Integer call() {
         OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : defaultLr(optimizer));
@@ -123,10 +129,17 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingEvent last;
         List<TrainingEvent.Epoch> epochsSeen = new java.util.ArrayList<>();
         try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
+            if (resume != null) {
+                run.loadWeights(Exports.read(resume));
+            }
             last = run.runToEnd(e -> {
                 if (e instanceof TrainingEvent.Epoch ep) {
                     epochsSeen.add(ep);
                     print(out, epochJson(ep));
+                    if (checkpoints != null) {
+                        Exports.checkpoint(checkpoints.resolve(String.format("epoch-%03d.npz", ep.epoch())),
+                                run.weightsNpz());
+                    }
                 }
             });
             if (saveWeights != null) {

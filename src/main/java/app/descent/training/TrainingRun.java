@@ -514,6 +514,48 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the parameters from an archive made by {@link #weightsNpz()} (a checkpoint), by state_dict key; a missing
+     * key or a shape that differs is a message naming it.
+     */
+    public void loadWeights(byte[] npz) {
+        GradMode.off();
+        try (NDManager s = manager.newSubManager()) {
+            java.util.Map<String, NDArray> saved = new java.util.HashMap<>();
+            for (NDArray a : NDList.decode(s, npz)) {
+                saved.put(a.getName(), a);
+            }
+            int i = 0;
+            for (var child : net.getChildren()) {
+                String layer = layers.get(i++).name();
+                for (var p : child.getValue().getParameters()) {
+                    Parameter param = p.getValue();
+                    String key = layer + "." + switch (param.getType()) {
+                        case WEIGHT, GAMMA -> "weight";
+                        case BIAS, BETA -> "bias";
+                        case RUNNING_MEAN -> "running_mean";
+                        case RUNNING_VAR -> "running_var";
+                        default -> param.getName();
+                    };
+                    NDArray from = saved.get(key);
+                    if (from == null) {
+                        throw new TrainingException("the checkpoint has no " + key);
+                    }
+                    if (!from.getShape().equals(param.getArray().getShape())) {
+                        throw new TrainingException("the checkpoint's " + key + " has shape " + from.getShape()
+                                + " but the network's has " + param.getArray().getShape());
+                    }
+                    param.getArray().set(from.toFloatArray());
+                }
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof TrainingException) {
+                throw e;
+            }
+            throw new TrainingException("the checkpoint cannot be read: " + e.getMessage());
+        }
+    }
+
     /** clip_grad_norm_: scale all gradients so that their joint L2 norm is at most {@code max}. */
     private void clip(double max) {
         double total = 0;

@@ -67,6 +67,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void checkpointsEveryEpochAndResumesFromOne() throws Exception {
+        Path dirs = dir.resolve("ckpt");
+        CliTest.Run first = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "circles",
+                "--epochs", "3", "--checkpoints", dirs.toString());
+        assertThat(first.code()).isZero();
+        assertThat(dirs.resolve("epoch-001.npz")).exists();
+        assertThat(dirs.resolve("epoch-003.npz")).exists();
+        double freshStart = Json.MAPPER.readTree(first.out().lines().findFirst().orElseThrow()).get("trainLoss").asDouble();
+        CliTest.Run resumed = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "circles",
+                "--epochs", "1", "--resume", dirs.resolve("epoch-003.npz").toString());
+        assertThat(resumed.code()).isZero();
+        double resumedStart = Json.MAPPER.readTree(resumed.out().lines().findFirst().orElseThrow()).get("trainLoss").asDouble();
+        assertThat(resumedStart).isLessThan(freshStart);
+        CliTest.Run wrong = CliTest.run("train", "--json", "--model", mlp.toString(), "--dataset", "mnist",
+                "--epochs", "1", "--train-size", "500", "--resume", dirs.resolve("epoch-003.npz").toString());
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("checkpoint");
+    }
+
+    @Test
     void aDivergingRunEndsWithExitCode3() throws Exception {
         CliTest.Run r = CliTest.run("train", "--json", "--model", mlp.toString(), "--dataset", "mnist",
                 "--optimizer", "sgd", "--lr", "1e6", "--epochs", "5", "--batch-size", "16", "--train-size", "2000");

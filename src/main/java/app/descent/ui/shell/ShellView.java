@@ -136,12 +136,29 @@ public final class ShellView {
         workspaceLabel.setText(w.title() + " — " + w.summary());
     }
 
+    private static final System.Logger LOG = System.getLogger(ShellView.class.getName());
+
+    /** A workspace that fails to load is a bug; it must not take the other four down with it. */
     private static Node loadWorkspace(Workspace w) {
         try {
             return FXMLLoader.load(ShellView.class.getResource(w.fxml()));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot load the " + w.title() + " workspace from " + w.fxml(), e);
+            LOG.log(System.Logger.Level.ERROR, "cannot load the " + w.title() + " workspace from " + w.fxml(), e);
+            Label failed = new Label("The " + w.title() + " workspace could not be opened (" + rootCause(e)
+                    + "). Please report this; the other workspaces work.");
+            failed.setWrapText(true);
+            failed.setId(w.id() + "-failed");
+            failed.getStyleClass().add("workspace-failed");
+            return failed;
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     private void applyTheme() {

@@ -56,6 +56,9 @@ public final class TrainingView {
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private TextField seedField;
     @FXML private ComboBox<String> deviceBox;
+    @FXML private ComboBox<String> scheduleBox;
+    @FXML private TextField clipField;
+    @FXML private Spinner<Integer> patienceSpinner;
     @FXML private Button trainButton;
     @FXML private ToggleButton pauseButton;
     @FXML private Button stepButton;
@@ -141,6 +144,21 @@ public final class TrainingView {
         });
         deviceBox.getItems().setAll("cpu", "gpu");
         deviceBox.valueProperty().bindBidirectional(model.deviceProperty());
+        scheduleBox.getItems().setAll("constant", "cosine", "step:200:0.5", "cosine+warmup:50");
+        scheduleBox.valueProperty().bindBidirectional(model.scheduleProperty());
+        clipField.setText("0");
+        clipField.setPromptText("0 = off");
+        clipField.textProperty().addListener((o, a, t) -> {
+            try {
+                model.clipProperty().set(t.isBlank() ? 0 : Double.parseDouble(t.strip()));
+                clipField.setStyle("");
+            } catch (NumberFormatException e) {
+                clipField.setStyle("-fx-border-color: -color-danger-emphasis;");
+            }
+        });
+        patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 0));
+        patienceSpinner.getValueFactory().valueProperty().bindBidirectional(model.patienceProperty().asObject());
+        patienceSpinner.getValueFactory().setConverter(new IntegerStringConverter());
 
         trainButton.setOnAction(e -> {
             lossChart.series(0).clear();

@@ -88,6 +88,9 @@ public final class TrainingViewModel {
     private final IntegerProperty epochs = new SimpleIntegerProperty(30);
     private final LongProperty seed = new SimpleLongProperty(1);
     private final StringProperty device = new SimpleStringProperty("cpu");
+    private final StringProperty schedule = new SimpleStringProperty("constant");
+    private final DoubleProperty clip = new SimpleDoubleProperty(0);
+    private final IntegerProperty patience = new SimpleIntegerProperty(0);
     private final IntegerProperty samples = new SimpleIntegerProperty(500);
     private final DoubleProperty noise = new SimpleDoubleProperty(0.05);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -145,6 +148,18 @@ public final class TrainingViewModel {
         return device;
     }
 
+    public StringProperty scheduleProperty() {
+        return schedule;
+    }
+
+    public DoubleProperty clipProperty() {
+        return clip;
+    }
+
+    public IntegerProperty patienceProperty() {
+        return patience;
+    }
+
     public IntegerProperty samplesProperty() {
         return samples;
     }
@@ -192,7 +207,8 @@ public final class TrainingViewModel {
             layers = LayerDef.of(chosen);
             OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), learningRate.get());
             settings = new TrainingRun.Settings(Losses.Kind.parse(loss.get()), opt, Initializer.parse(init.get()),
-                    batchSize.get(), epochs.get(), seed.get(), Schedule.CONSTANT, 0, 0, device.get());
+                    batchSize.get(), epochs.get(), seed.get(), Schedule.parse(schedule.get()), clip.get(), patience.get(),
+                    device.get());
         } catch (UserInputException e) {
             status.set(e.getMessage());
             return;
@@ -233,8 +249,12 @@ public final class TrainingViewModel {
                     }
                     for (TrainingEvent e : run.advance()) {
                         out.offer(new Update.Event(e));
-                        if (e instanceof TrainingEvent.Epoch && !toy) {
-                            out.offer(confusion(id, run, data));
+                        if (e instanceof TrainingEvent.Epoch) {
+                            // a checkpoint per epoch: Export gives the latest weights even while training
+                            lastWeights = run.weightsNpz();
+                            if (!toy) {
+                                out.offer(confusion(id, run, data));
+                            }
                         }
                     }
                     long now = System.nanoTime();
