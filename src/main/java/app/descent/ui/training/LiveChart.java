@@ -54,6 +54,19 @@ final class LiveChart {
         viewer.setMinSize(200, 150);
     }
 
+    /** Font sizes for normal use (1) or a projector (1.5). */
+    void scale(double factor) {
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, (int) Math.round(14 * factor)));
+        XYPlot plot = chart.getXYPlot();
+        for (var axis : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelFont(new Font("SansSerif", Font.PLAIN, (int) Math.round(12 * factor)));
+            axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, (int) Math.round(10 * factor)));
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, (int) Math.round(11 * factor)));
+        }
+    }
+
     ChartViewer viewer() {
         return viewer;
     }

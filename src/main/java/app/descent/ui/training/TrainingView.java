@@ -194,6 +194,14 @@ public final class TrainingView {
         chartItem.setOnAction(e -> app.descent.ui.fx.FileExport.savePng(lossChart.viewer(), "loss.png"));
 
         lossHost.getChildren().add(lossChart.viewer());
+        // JFreeChart draws with its own fonts: follow the window's presentation mode by hand
+        lossHost.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.collections.ListChangeListener<String> follow = c -> scaleCharts(scene);
+                scene.getRoot().getStyleClass().addListener(follow);
+                scaleCharts(scene);
+            }
+        });
         accuracyHost.getChildren().add(accuracyChart.viewer());
         logBox.selectedProperty().addListener((o, a, on) -> lossChart.logScale(on));
 
@@ -243,6 +251,12 @@ public final class TrainingView {
         });
         load.setOnFailed(e -> samplesTitle.setText(load.getException().getMessage()));
         app.descent.ui.fx.Background.start(load);
+    }
+
+    private void scaleCharts(javafx.scene.Scene scene) {
+        double f = scene.getRoot().getStyleClass().contains("presentation") ? 1.5 : 1;
+        lossChart.scale(f);
+        accuracyChart.scale(f);
     }
 
     /** Lays a finished run's loss curves over the chart, to compare two runs. */
