@@ -497,21 +497,25 @@ public final class TrainingRun implements AutoCloseable {
                 String layer = layers.get(i++).name();
                 for (var p : child.getValue().getParameters()) {
                     Parameter param = p.getValue();
-                    String key = switch (param.getType()) {
-                        case WEIGHT, GAMMA -> "weight";
-                        case BIAS, BETA -> "bias";
-                        case RUNNING_MEAN -> "running_mean";
-                        case RUNNING_VAR -> "running_var";
-                        default -> param.getName();
-                    };
                     NDArray copy = param.getArray().duplicate();
                     copy.attach(s);
-                    copy.setName(layer + "." + key);
+                    copy.setName(stateKey(layer, param));
                     list.add(copy);
                 }
             }
             return list.encode(NDList.Encoding.NPZ);
         }
+    }
+
+    /** PyTorch's state_dict key of a parameter: "0.weight", "3.running_mean". */
+    private static String stateKey(String layer, Parameter param) {
+        return layer + "." + switch (param.getType()) {
+            case WEIGHT, GAMMA -> "weight";
+            case BIAS, BETA -> "bias";
+            case RUNNING_MEAN -> "running_mean";
+            case RUNNING_VAR -> "running_var";
+            default -> param.getName();
+        };
     }
 
     /**
@@ -530,13 +534,7 @@ public final class TrainingRun implements AutoCloseable {
                 String layer = layers.get(i++).name();
                 for (var p : child.getValue().getParameters()) {
                     Parameter param = p.getValue();
-                    String key = layer + "." + switch (param.getType()) {
-                        case WEIGHT, GAMMA -> "weight";
-                        case BIAS, BETA -> "bias";
-                        case RUNNING_MEAN -> "running_mean";
-                        case RUNNING_VAR -> "running_var";
-                        default -> param.getName();
-                    };
+                    String key = stateKey(layer, param);
                     NDArray from = saved.get(key);
                     if (from == null) {
                         throw new TrainingException("the checkpoint has no " + key);

@@ -3,8 +3,7 @@ package app.descent.ui.backprop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.descent.ui.Screenshots;
-import app.descent.ui.shell.ShellSettings;
-import app.descent.ui.shell.ShellView;
+import app.descent.ui.Workspaces;
 import app.descent.ui.shell.Workspace;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,11 +23,8 @@ class BackpropViewTest {
 
     @Start
     void start(Stage stage) {
-        ShellSettings settings = ShellSettings.load();
-        settings.clear();
-        settings.saveWorkspace(Workspace.BACKPROP);
         this.stage = stage;
-        ShellView.open(stage);
+        Workspaces.open(stage, Workspace.BACKPROP);
     }
 
     private static String nodeText(FxRobot robot, int id) {

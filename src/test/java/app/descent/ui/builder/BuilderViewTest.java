@@ -3,8 +3,7 @@ package app.descent.ui.builder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.descent.ui.Screenshots;
-import app.descent.ui.shell.ShellSettings;
-import app.descent.ui.shell.ShellView;
+import app.descent.ui.Workspaces;
 import app.descent.ui.shell.Workspace;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -24,11 +23,8 @@ class BuilderViewTest {
 
     @Start
     void start(Stage stage) {
-        ShellSettings settings = ShellSettings.load();
-        settings.clear();
-        settings.saveWorkspace(Workspace.BUILDER);
         this.stage = stage;
-        ShellView.open(stage);
+        Workspaces.open(stage, Workspace.BUILDER);
     }
 
     private static void add(FxRobot robot, String query) {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import app.descent.ui.Screenshots;
-import app.descent.ui.shell.ShellSettings;
-import app.descent.ui.shell.ShellView;
+import app.descent.ui.Workspaces;
 import app.descent.ui.shell.Workspace;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -25,11 +24,8 @@ class TrainingViewTest {
 
     @Start
     void start(Stage stage) {
-        ShellSettings settings = ShellSettings.load();
-        settings.clear();
-        settings.saveWorkspace(Workspace.TRAINING);
         this.stage = stage;
-        ShellView.open(stage);
+        Workspaces.open(stage, Workspace.TRAINING);
     }
 
     private static double mean(XYSeries s, int from, int to) {
