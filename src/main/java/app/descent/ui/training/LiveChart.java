@@ -67,6 +67,10 @@ final class LiveChart {
         }
     }
 
+    void domainLabel(String label) {
+        chart.getXYPlot().getDomainAxis().setLabel(label);
+    }
+
     ChartViewer viewer() {
         return viewer;
     }

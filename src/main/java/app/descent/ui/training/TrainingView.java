@@ -32,6 +32,9 @@ public final class TrainingView {
     /** Every run's curves (step, value), so that a finished run can be laid over the current one. */
     private final java.util.Map<Integer, java.util.List<double[]>> trainCurves = new java.util.HashMap<>();
     private final java.util.Map<Integer, java.util.List<double[]>> valCurves = new java.util.HashMap<>();
+    private final java.util.Map<Integer, java.util.List<double[]>> accuracyCurves = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> stepsPerEpoch = new java.util.HashMap<>();
+    private int currentRun;
     private final LiveChart accuracyChart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
             "val accuracy (epoch)");
     private final BoundaryCanvas boundary = new BoundaryCanvas(330);
@@ -71,6 +74,7 @@ public final class TrainingView {
     @FXML private StackPane lossHost;
     @FXML private StackPane accuracyHost;
     @FXML private CheckBox logBox;
+    @FXML private CheckBox epochsBox;
     @FXML private VBox pictureBox;
     @FXML private Label pictureTitle;
     @FXML private StackPane pictureHost;
@@ -204,6 +208,7 @@ public final class TrainingView {
         });
         accuracyHost.getChildren().add(accuracyChart.viewer());
         logBox.selectedProperty().addListener((o, a, on) -> lossChart.logScale(on));
+        epochsBox.selectedProperty().addListener((o, a, on) -> replot());
 
         historyTable.setItems(model.history());
         runColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().run())));
@@ -259,21 +264,50 @@ public final class TrainingView {
         accuracyChart.scale(f);
     }
 
+    /** The x of a step: the step itself, or the epoch it falls in (fractional) when the axis shows epochs. */
+    private double x(int run, double step) {
+        return epochsBox.isSelected() ? step / stepsPerEpoch.getOrDefault(run, 1L) : step;
+    }
+
     /** Lays a finished run's loss curves over the chart, to compare two runs. */
     private void overlay(TrainingViewModel.RunRow row) {
         lossChart.series(2).clear();
         lossChart.series(3).clear();
         if (row != null) {
-            for (double[] p : trainCurves.getOrDefault(row.run(), java.util.List.of())) {
-                if ((long) p[0] % (1 + (long) p[0] / 2000) == 0) {
-                    lossChart.add(2, p[0], p[1]);
-                }
-            }
-            for (double[] p : valCurves.getOrDefault(row.run(), java.util.List.of())) {
-                lossChart.add(3, p[0], p[1]);
-            }
+            plot(row.run(), 2, 3);
         }
         lossChart.commit();
+    }
+
+    private void plot(int run, int trainSeries, int valSeries) {
+        for (double[] p : trainCurves.getOrDefault(run, java.util.List.of())) {
+            if ((long) p[0] % (1 + (long) p[0] / 2000) == 0) {
+                lossChart.add(trainSeries, x(run, p[0]), p[1]);
+            }
+        }
+        for (double[] p : valCurves.getOrDefault(run, java.util.List.of())) {
+            lossChart.add(valSeries, x(run, p[0]), p[1]);
+        }
+    }
+
+    /** Redraws every curve for the other x axis (steps or epochs). */
+    private void replot() {
+        String label = epochsBox.isSelected() ? "epoch" : "step";
+        lossChart.domainLabel(label);
+        accuracyChart.domainLabel(label);
+        for (int i = 0; i < 2; i++) {
+            lossChart.series(i).clear();
+            accuracyChart.series(i).clear();
+        }
+        if (currentRun > 0) {
+            plot(currentRun, 0, 1);
+            for (double[] p : accuracyCurves.getOrDefault(currentRun, java.util.List.of())) {
+                accuracyChart.add(0, x(currentRun, p[0]), p[1]);
+                accuracyChart.add(1, x(currentRun, p[0]), p[2]);
+            }
+        }
+        overlay(historyTable.getSelectionModel().getSelectedItem());
+        accuracyChart.commit();
     }
 
     private static String shortName(String s) {
@@ -283,6 +317,8 @@ public final class TrainingView {
     private void apply(List<TrainingViewModel.Update> batch) {
         for (TrainingViewModel.Update u : batch) {
             if (u instanceof TrainingViewModel.Update.Started s) {
+                currentRun = s.run();
+                stepsPerEpoch.put(s.run(), s.stepsPerEpoch());
                 if (s.train().shape().length == 1 && s.train().shape()[0] == 2) {
                     boundary.points(s.train());
                 }
@@ -305,15 +341,17 @@ public final class TrainingView {
                             .add(new double[] {s.step(), s.loss()});
                     // long runs keep about 2,000 points per curve: enough for the eye, cheap to redraw
                     if (s.step() % (1 + s.step() / 2000) == 0) {
-                        lossChart.add(0, s.step(), s.loss());
+                        lossChart.add(0, x(s.run(), s.step()), s.loss());
                     }
                     stepsPerEpochSeen = s.step();
                 } else if (e instanceof TrainingEvent.Epoch ep) {
                     valCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
                             .add(new double[] {stepsPerEpochSeen, ep.valLoss()});
-                    lossChart.add(1, stepsPerEpochSeen, ep.valLoss());
-                    accuracyChart.add(0, stepsPerEpochSeen, ep.trainAccuracy());
-                    accuracyChart.add(1, stepsPerEpochSeen, ep.valAccuracy());
+                    accuracyCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
+                            .add(new double[] {stepsPerEpochSeen, ep.trainAccuracy(), ep.valAccuracy()});
+                    lossChart.add(1, x(ep.run(), stepsPerEpochSeen), ep.valLoss());
+                    accuracyChart.add(0, x(ep.run(), stepsPerEpochSeen), ep.trainAccuracy());
+                    accuracyChart.add(1, x(ep.run(), stepsPerEpochSeen), ep.valAccuracy());
                 }
             }
         }

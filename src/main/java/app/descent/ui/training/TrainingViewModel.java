@@ -53,7 +53,7 @@ public final class TrainingViewModel {
 
     /** Events only the UI needs, made on the training thread. */
     public sealed interface Update {
-        record Started(int run, Examples train, int classes) implements Update {
+        record Started(int run, Examples train, int classes, long stepsPerEpoch) implements Update {
         }
 
         record Boundary(int run, float[] probabilities, int classes) implements Update {
@@ -237,7 +237,8 @@ public final class TrainingViewModel {
             DataSplit data = DataSplit.load(datasetName, options);
             boolean toy = data.train().shape().length == 1 && data.train().shape()[0] == 2;
             try (TrainingRun run = new TrainingRun(id, layers, data, settings)) {
-                out.offer(new Update.Started(id, data.train(), data.train().classes()));
+                out.offer(new Update.Started(id, data.train(), data.train().classes(),
+                        (data.train().count() + settings.batchSize() - 1) / settings.batchSize()));
                 long lastPicture = 0;
                 while (!run.finished() && !stopRequested) {
                     if (pauseRequested && stepRequests == 0) {

@@ -55,6 +55,13 @@ class TrainingViewTest {
         assertThat(canvas.frames()).isGreaterThan(3);
         assertThat(robot.lookup("#training-status").queryAs(Label.class).getText()).contains("test accuracy");
 
+        // the same curves against epochs
+        robot.clickOn("#x-epochs");
+        XYSeries byEpoch = findChart(robot);
+        assertThat(byEpoch.getMaxX()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
+        robot.clickOn("#x-epochs");
+        assertThat(findChart(robot).getMaxX()).isEqualTo(1080.0);
+
         // a second run with another learning rate, laid over the first
         javafx.scene.control.Slider lr = robot.lookup("#lr").query();
         robot.interact(() -> lr.setValue(-2));
