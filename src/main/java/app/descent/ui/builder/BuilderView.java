@@ -35,6 +35,7 @@ import javafx.scene.layout.GridPane;
 public final class BuilderView {
     static final String ROW_ERROR = "layer-error";
     static final String ROW_FROZEN = "layer-frozen";
+    private static final String LAYER_DRAG = "descent-layer:";
 
     private final BuilderViewModel model = new BuilderViewModel();
     private final Map<String, TextField> propertyFields = new LinkedHashMap<>();
@@ -148,6 +149,19 @@ public final class BuilderView {
                 setTooltip(empty || t == null ? null : new Tooltip(t.category().name().toLowerCase(Locale.ROOT)));
                 setId(empty || t == null ? null : "palette-" + t.name());
             }
+
+            {
+                // drag a layer from the palette onto the table: it lands after the row it is dropped on
+                setOnDragDetected(e -> {
+                    if (getItem() != null && model.editableProperty().get()) {
+                        javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                        content.putString(LAYER_DRAG + getItem().name());
+                        db.setContent(content);
+                        e.consume();
+                    }
+                });
+            }
         });
         palette.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -194,6 +208,20 @@ public final class BuilderView {
             return p;
         });
         trainableColumn.setCellFactory(CheckBoxTableCell.forTableColumn(trainableColumn));
+        table.setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && e.getDragboard().getString().startsWith(LAYER_DRAG)) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+        });
+        table.setOnDragDropped(e -> {
+            String text = e.getDragboard().getString();
+            if (text != null && text.startsWith(LAYER_DRAG)) {
+                int after = dropIndex(e.getY());
+                act(() -> model.add(text.substring(LAYER_DRAG.length()), after));
+                table.getSelectionModel().select(Math.min(model.rows().size() - 1, after + 1));
+                e.setDropCompleted(true);
+            }
+        });
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(BuilderViewModel.Row row, boolean empty) {
@@ -210,6 +238,19 @@ public final class BuilderView {
                 }
             }
         });
+    }
+
+    /** The row under a drop point (in table coordinates): the new layer goes after it; -1 puts it at the end. */
+    private int dropIndex(double y) {
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && !row.isEmpty()) {
+                javafx.geometry.Bounds b = table.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+                if (y >= b.getMinY() && y < b.getMaxY()) {
+                    return row.getIndex();
+                }
+            }
+        }
+        return -1;
     }
 
     private void moveSelected(int delta) {

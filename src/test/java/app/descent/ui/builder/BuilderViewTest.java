@@ -86,6 +86,18 @@ class BuilderViewTest {
     }
 
     @Test
+    void aLayerCanBeDraggedFromThePaletteOntoTheTable(FxRobot robot) {
+        add(robot, "Flatten");
+        TextField search = robot.lookup("#palette-search").queryAs(TextField.class);
+        robot.clickOn(search);
+        robot.interact(search::clear);
+        robot.write("Linear");
+        robot.drag("#palette-Linear").dropTo("#layers");
+        assertThat(table(robot).getItems()).extracting(BuilderViewModel.Row::type).containsExactly("Flatten", "Linear");
+        assertThat(table(robot).getItems().get(1).layer()).isEqualTo("Linear(784, 10)");
+    }
+
+    @Test
     void vggFreezingPresetGivesTorchvisionsTrainableCount(FxRobot robot) {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<BuilderPresets.Preset> presets = robot.lookup("#builder-presets").queryComboBox();
