@@ -62,8 +62,8 @@ public final class Answers {
         if (t.isEmpty()) {
             throw new PracticeException(exercise.topic() + ": the answer is empty");
         }
-        double[] values = new double[expected.size()];
         if (t.startsWith("{")) {
+            double[] values = new double[expected.size()];
             JsonNode node;
             try {
                 node = MAPPER.readTree(t);
@@ -83,21 +83,22 @@ public final class Answers {
         }
         String[] parts = t.replace('[', ' ').replace(']', ' ').replace('(', ' ').replace(')', ' ')
                 .strip().split("[,;\\s]+");
+        double[] parsed = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                parsed[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(parsed[i])) {
+                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a finite number");
+            }
+        }
         if (parts.length != expected.size()) {
             throw new PracticeException(exercise.topic() + ": expected " + expected.size() + " numbers ("
                     + names(expected) + "), got " + parts.length);
         }
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                values[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(values[i])) {
-                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a finite number");
-            }
-        }
-        return values;
+        return parsed;
     }
 
     private static String names(List<Leaf> leaves) {
