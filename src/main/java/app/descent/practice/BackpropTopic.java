@@ -49,7 +49,8 @@ public final class BackpropTopic implements Topic {
                 inputs.put(v, x);
             }
             GradResult g = Backprop.run(t.expr(), inputs);
-            // a draw on a kink (relu at 0, a tie in max) has no well-defined gradient: draw again
+            // a draw on a kink (relu at 0, a tie in max) has no well-defined gradient, and one with only zero
+            // gradients teaches little: draw again
             if (attempt < 100 && !smooth(g)) {
                 continue;
             }
@@ -59,6 +60,10 @@ public final class BackpropTopic implements Topic {
 
     private static boolean smooth(GradResult g) {
         if (!Double.isFinite(g.value())) {
+            return false;
+        }
+        // an exercise where every gradient is 0 (all ReLUs dead) teaches little
+        if (g.gradients().values().stream().allMatch(v -> v == 0)) {
             return false;
         }
         for (Map.Entry<String, Double> e : g.gradients().entrySet()) {
