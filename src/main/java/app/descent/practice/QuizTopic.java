@@ -141,7 +141,57 @@ public final class QuizTopic implements Topic {
                     yes("Replace the last layer and train it, keeping the pretrained layers frozen at first.", "The pretrained features are general; few parameters are fitted on few data."),
                     yes("Fine-tune the upper layers later with a small learning rate.", "Small steps adapt the features without destroying them."),
                     no("Train the whole network from scratch with a large learning rate.", "500 images are far too few to learn millions of parameters from scratch."),
-                    no("Use the ImageNet test set as validation data.", "Validation data must come from your own task."))));
+                    no("Use the ImageNet test set as validation data.", "Validation data must come from your own task."))),
+            new Question("l1-l2", "Which statements about L1 and L2 regularisation are true?", List.of(
+                    yes("L2 regularisation (weight decay) shrinks every weight towards 0 in proportion to its size.", "The gradient of λ‖w‖² is 2λw."),
+                    yes("L1 regularisation tends to make many weights exactly 0 (sparse).", "Its gradient λ·sign(w) has the same size however small w is."),
+                    no("Regularisation lowers the training loss.", "It adds a penalty: the training loss usually rises a little, in exchange for better generalisation."),
+                    no("L2 regularisation is the same as adding dropout.", "They are different regularisers (dropout is only related to L2 in special linear cases)."))),
+            new Question("gradient-check", "Which statements about checking gradients with finite differences are true?", List.of(
+                    yes("The central difference (f(x+h) − f(x−h))/2h has an error of order h².", "The first-order error terms cancel, unlike the one-sided difference (order h)."),
+                    yes("It is a good way to test a hand-written backward pass.", "Compare both on a few random points; they must agree to several digits."),
+                    yes("It needs two forward passes per parameter, far too slow to train with.", "Backpropagation gets all gradients in one backward pass."),
+                    no("A smaller h always gives a more accurate estimate.", "Below some point floating-point cancellation dominates and the estimate gets worse."))),
+            new Question("graph-gates", "In backpropagation through a computational graph, which are true?", List.of(
+                    yes("An add node passes its upstream gradient unchanged to both inputs.", "∂(a + b)/∂a = ∂(a + b)/∂b = 1."),
+                    yes("A mul node gives each input the upstream gradient times the other input.", "∂(ab)/∂a = b: the 'swap'."),
+                    yes("A max node routes the whole gradient to the larger input.", "The smaller input does not affect the output locally, so it gets 0."),
+                    no("A variable used twice gets the average of its two gradients.", "Gradients of all uses are added (multivariable chain rule), not averaged."))),
+            new Question("softmax", "Which statements about softmax are true?", List.of(
+                    yes("Its outputs are positive and sum to 1.", "exp makes them positive; dividing by the sum normalises them."),
+                    yes("Adding the same constant to every logit does not change the output.", "The factor e^c cancels between numerator and denominator; implementations subtract the max logit for stability."),
+                    yes("It keeps the order of the logits.", "exp is increasing, so the largest logit gets the largest probability."),
+                    no("Each output is an independent probability, so several can be close to 1.", "They compete: they sum to 1 (use sigmoids for independent labels)."))),
+            new Question("underfitting", "Training and validation error are both high and close to each other. What is likely and what helps?", List.of(
+                    yes("The model underfits (high bias).", "It cannot even fit the training data."),
+                    yes("A larger model or more training may help.", "More capacity or more steps lower the training error first."),
+                    no("Add more dropout.", "That further limits capacity; it is a remedy for overfitting."),
+                    no("Collect a larger validation set.", "A bigger validation set measures the error more precisely but does not lower it."))),
+            new Question("bptt", "Which statements about training recurrent networks are true?", List.of(
+                    yes("Backpropagation through time unrolls the network over the sequence and backpropagates through the unrolled graph.", "Each time step becomes a layer of one deep network."),
+                    yes("The same weights are used at every time step, so their gradients are summed over the steps.", "Weight sharing in time, as in convolutions over space."),
+                    yes("Gradient clipping is a common remedy for exploding gradients.", "It rescales the gradient when its norm exceeds a threshold."),
+                    no("Every time step has its own weight matrices.", "That would make the parameter count grow with the sequence length."))),
+            new Question("embeddings", "Which statements about nn.Embedding(num_embeddings=10000, embedding_dim=300) are true?", List.of(
+                    yes("It has 3,000,000 learnable parameters.", "A 10000 × 300 table."),
+                    yes("It is equivalent to multiplying a one-hot vector by a weight matrix.", "The product selects one row, which is what the lookup does, far more cheaply."),
+                    no("Its vectors are fixed and cannot be learned.", "They are ordinary parameters updated by backpropagation (unless frozen on purpose)."),
+                    no("Its input is a vector of 300 floats.", "Its input is integer indices; its output has 300 values per index."))),
+            new Question("losses", "Which pairings of task and loss are sensible in PyTorch?", List.of(
+                    yes("Regression of a real number: nn.MSELoss.", "Mean squared error between prediction and target."),
+                    yes("Binary classification from one logit: nn.BCEWithLogitsLoss.", "Sigmoid and binary cross-entropy in one numerically stable step."),
+                    yes("10-class classification from 10 logits: nn.CrossEntropyLoss.", "Log-softmax plus negative log-likelihood."),
+                    no("10-class classification: nn.MSELoss on the class index.", "Treating classes as numbers imposes a false order and distance between them."))),
+            new Question("residual", "Which statements about residual connections y = F(x) + x are true?", List.of(
+                    yes("F(x) and x must have the same shape, or x goes through a projection (e.g. a 1×1 convolution).", "Tensors are added element by element."),
+                    yes("They make very deep networks (100+ layers) trainable.", "The gradient reaches early layers through the identity path."),
+                    yes("A block can easily learn to be close to the identity.", "It only has to push F(x) towards 0."),
+                    no("The identity path has its own learnable weights.", "The skip is a plain addition without parameters (unless a projection is needed)."))),
+            new Question("gan-training", "Which difficulties are typical when training GANs?", List.of(
+                    yes("Mode collapse: the generator produces only a few kinds of samples.", "It finds a few outputs that fool the discriminator and stops exploring."),
+                    yes("A discriminator that wins too easily can leave the generator with weak gradients.", "With the original loss, a confident discriminator saturates and the generator learns little."),
+                    yes("The losses do not show progress as clearly as in supervised learning.", "The two losses depend on each other; samples are often inspected instead."),
+                    no("The generator needs paired (noise, image) training examples.", "There are no pairs: real images only train the discriminator."))));
 
     @Override
     public String id() {

@@ -296,8 +296,8 @@ class CrossCheckTest {
     }
 
     @Test
-    void quizHasTwentyWellFormedQuestions() {
-        assertThat(QuizTopic.QUESTIONS).hasSizeGreaterThanOrEqualTo(20);
+    void quizHasThirtyWellFormedQuestions() {
+        assertThat(QuizTopic.QUESTIONS).hasSizeGreaterThanOrEqualTo(30);
         Set<String> ids = new HashSet<>();
         for (QuizTopic.Question q : QuizTopic.QUESTIONS) {
             assertThat(ids.add(q.id())).as(q.id()).isTrue();
