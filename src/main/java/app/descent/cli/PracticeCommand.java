@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "practice", mixinStandardHelpOptions = true,
         description = {"Generated exercises with worked solutions, and grading of your answers.",
             "Example: descent practice --topic backprop --seed 7",
-            "         descent practice --topic backprop --seed 7 --answer '-2, 1, 3, 0, 4, 0'"})
+            "         descent practice --topic backprop --seed 7 --answer '{\"value\": 6, \"gradients\": {...}}'",
+            "         descent practice --topic quiz --seed 3 --answer 0,2"})
 public final class PracticeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
