@@ -7,8 +7,43 @@ import javafx.beans.property.SimpleObjectProperty;
 /** What one workspace hands to another in this window: the network being built in the Builder. */
 public final class Session {
     private static final ObjectProperty<Network> BUILDER_NETWORK = new SimpleObjectProperty<>();
+    private static final ObjectProperty<BackpropRequest> BACKPROP_REQUEST = new SimpleObjectProperty<>();
+    private static final ObjectProperty<String> BUILDER_CODE = new SimpleObjectProperty<>();
+    private static final ObjectProperty<String> WORKSPACE_REQUEST = new SimpleObjectProperty<>();
+
+    /** An expression with its values, to be shown in the Backprop workspace. */
+    public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
+    }
+
+    /** Set to open an expression in Backprop (the workspace reads it also when it opens later). */
+    public static ObjectProperty<BackpropRequest> backpropRequest() {
+        return BACKPROP_REQUEST;
+    }
+
+    /** Set to PyTorch code to open it in the Builder. */
+    public static ObjectProperty<String> builderCode() {
+        return BUILDER_CODE;
+    }
+
+    /** Set to a workspace id ("backprop", …) to switch to it. */
+    public static ObjectProperty<String> workspaceRequest() {
+        return WORKSPACE_REQUEST;
+    }
 
     private Session() {
+    }
+
+    /** Hands something to another workspace: null first, so that asking twice for the same still notifies. */
+    public static <T> void request(ObjectProperty<T> property, T value) {
+        property.set(null);
+        property.set(value);
+    }
+
+    /** Forgets every hand-over (a new window in tests). */
+    public static void reset() {
+        BACKPROP_REQUEST.set(null);
+        BUILDER_CODE.set(null);
+        WORKSPACE_REQUEST.set(null);
     }
 
     /** The Builder's current network (null until something is built). Set on the FX thread. */

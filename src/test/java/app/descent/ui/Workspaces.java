@@ -14,6 +14,7 @@ public final class Workspaces {
         ShellSettings settings = ShellSettings.load();
         settings.clear();
         settings.saveWorkspace(workspace);
+        Session.reset();
         return ShellView.open(stage);
     }
 }

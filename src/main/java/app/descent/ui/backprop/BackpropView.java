@@ -172,6 +172,15 @@ public final class BackpropView {
         Presets.Preset first = Presets.ALL.get(0);
         presets.getSelectionModel().select(first);
         model.load(first.expression(), first.values(), first.note());
+        // another workspace (Practice) may hand over an expression, before or after this view exists
+        javafx.beans.value.ChangeListener<app.descent.ui.Session.BackpropRequest> open = (o, a, r) -> {
+            if (r != null) {
+                presets.getSelectionModel().clearSelection();
+                model.load(r.expression(), r.values(), r.note());
+            }
+        };
+        app.descent.ui.Session.backpropRequest().addListener(open);
+        open.changed(null, null, app.descent.ui.Session.backpropRequest().get());
     }
 
     /** Scrolls a large graph so that the node of the current step is in view. */

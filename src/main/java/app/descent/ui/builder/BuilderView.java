@@ -127,6 +127,14 @@ public final class BuilderView {
         importButton.setOnAction(e -> act(() -> model.importCode(codeArea.getText())));
 
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showProperties(i.intValue()));
+        javafx.beans.value.ChangeListener<String> open = (o, a, code) -> {
+            if (code != null) {
+                act(() -> model.importCode(code));
+                noteLabel.setText("Opened from Practice.");
+            }
+        };
+        app.descent.ui.Session.builderCode().addListener(open);
+        open.changed(null, null, app.descent.ui.Session.builderCode().get());
         applyButton.setOnAction(e -> applyProperties());
         showProperties(-1);
     }

@@ -110,6 +110,11 @@ public final class ShellView {
             }
         });
         model.workspaceProperty().addListener((o, old, w) -> show(w));
+        app.descent.ui.Session.workspaceRequest().addListener((o, old, id) -> {
+            if (id != null) {
+                model.workspaceProperty().set(Workspace.byId(id, model.workspaceProperty().get()));
+            }
+        });
         show(model.workspaceProperty().get());
 
         darkToggle.selectedProperty().bindBidirectional(model.darkProperty());

@@ -1,0 +1,156 @@
+package app.descent.ui.practice;
+
+import app.descent.UserInputException;
+import app.descent.practice.Exercise;
+import app.descent.practice.Grade;
+import app.descent.practice.Topic;
+import app.descent.practice.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The exercise on screen, the answer being typed, its grade, and the progress per topic. */
+public final class PracticeViewModel {
+    public static final String MIX = "Exam mix";
+
+    private final ObjectProperty<String> topic = new SimpleObjectProperty<>(MIX);
+    private final ReadOnlyObjectWrapper<Exercise> exercise = new ReadOnlyObjectWrapper<>();
+    private final StringProperty answer = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper format = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final Progress store;
+    private final SplittableRandom seeds = new SplittableRandom();
+    private long seed;
+
+    public PracticeViewModel(Progress store) {
+        this.store = store;
+        refreshProgress();
+    }
+
+    public ObjectProperty<String> topicProperty() {
+        return topic;
+    }
+
+    public ReadOnlyObjectProperty<Exercise> exerciseProperty() {
+        return exercise.getReadOnlyProperty();
+    }
+
+    public StringProperty answerProperty() {
+        return answer;
+    }
+
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
+    }
+
+    /** How to type the answer: the numbers it expects, in order. */
+    public ReadOnlyStringProperty formatProperty() {
+        return format.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> progress() {
+        return progress;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public static List<String> topicChoices() {
+        List<String> out = new ArrayList<>();
+        out.add(MIX);
+        Topics.all().forEach(t -> out.add(t.title()));
+        return out;
+    }
+
+    /** A fresh exercise of the chosen topic (any topic for the exam mix). */
+    public void next() {
+        next(seeds.nextLong(1, 1_000_000));
+    }
+
+    public void next(long newSeed) {
+        seed = newSeed;
+        Topic t = chosen(newSeed);
+        exercise.set(t.generate(newSeed));
+        answer.set("");
+        grade.set(null);
+        format.set(formatOf(exercise.get()));
+    }
+
+    private Topic chosen(long s) {
+        String title = topic.get();
+        List<Topic> all = Topics.all();
+        for (Topic t : all) {
+            if (t.title().equals(title)) {
+                return t;
+            }
+        }
+        return all.get((int) Math.floorMod(s, all.size()));
+    }
+
+    public void check() {
+        Exercise e = exercise.get();
+        if (e == null) {
+            return;
+        }
+        Grade g;
+        try {
+            g = Topics.get(e.topic()).check(e, answer.get());
+        } catch (UserInputException ex) {
+            grade.set(new Grade(false, ex.getMessage()));
+            return;
+        }
+        grade.set(g);
+        store.record(e.topic(), g.correct(), e.question());
+        refreshProgress();
+    }
+
+    private void refreshProgress() {
+        List<String> lines = new ArrayList<>();
+        for (Topic t : Topics.all()) {
+            Progress.Tally tally = store.tally(t.id());
+            if (tally.attempted() > 0) {
+                lines.add(String.format("%s: %d of %d right", t.title(), tally.correct(), tally.attempted()));
+            }
+        }
+        progress.setAll(lines);
+    }
+
+    /** The answer's numbers in the order the plain-number form expects, e.g. "value, ∂/∂x, ∂/∂y". */
+    static String formatOf(Exercise e) {
+        if (e.topic().equals("quiz")) {
+            return "Tick every correct option.";
+        }
+        List<String> names = new ArrayList<>();
+        collect("", e.answer(), names);
+        return "Numbers in this order (or the JSON shown by the CLI): " + String.join(", ", names);
+    }
+
+    private static void collect(String prefix, JsonNode node, List<String> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                collect(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            out.add(prefix + "[" + node.size() + "]");
+        } else {
+            out.add(prefix);
+        }
+    }
+}

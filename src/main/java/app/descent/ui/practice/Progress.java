@@ -1,0 +1,69 @@
+package app.descent.ui.practice;
+
+import app.descent.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Results per topic across sessions, and the questions missed, in a small JSON file under the user's Descent folder
+ * ({@code descent.home}, default ~/.descent). Written atomically; an unreadable file starts afresh.
+ */
+public final class Progress {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final ObjectNode data;
+
+    public record Tally(int attempted, int correct) {
+    }
+
+    public Progress(Path file) {
+        this.file = file;
+        ObjectNode loaded;
+        try {
+            JsonNode n = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+            loaded = n instanceof ObjectNode o ? o : JSON.createObjectNode();
+        } catch (IOException e) {
+            loaded = JSON.createObjectNode();
+        }
+        data = loaded;
+    }
+
+    public static Progress standard() {
+        String home = System.getProperty("descent.home", System.getProperty("user.home") + "/.descent");
+        return new Progress(Path.of(home, "practice-progress.json"));
+    }
+
+    public Tally tally(String topic) {
+        JsonNode t = data.path("topics").path(topic);
+        return new Tally(t.path("attempted").asInt(0), t.path("correct").asInt(0));
+    }
+
+    void record(String topic, boolean correct, String question) {
+        ObjectNode t = data.with("topics").with(topic);
+        t.put("attempted", t.path("attempted").asInt(0) + 1);
+        t.put("correct", t.path("correct").asInt(0) + (correct ? 1 : 0));
+        if (!correct) {
+            var missed = data.withArray("missed");
+            missed.addObject().put("topic", topic).put("question", question);
+            while (missed.size() > 50) {
+                missed.remove(0);
+            }
+        }
+        try {
+            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(data));
+        } catch (IOException e) {
+            // progress is a convenience: an unwritable folder must not stop practising
+        }
+    }
+
+    /** The questions missed most recently, newest last. */
+    public java.util.List<String> missed() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        data.path("missed").forEach(m -> out.add(m.path("topic").asText() + ": " + m.path("question").asText()));
+        return out;
+    }
+}
