@@ -44,7 +44,7 @@ import javafx.collections.ObservableList;
  * its events reach the FX thread in batches through a {@link Throttle}, 30 times a second at most.
  */
 public final class TrainingViewModel {
-    public static final int GRID = 64;
+    public static final int GRID = 48;
     private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "descent-throttle");
         t.setDaemon(true);
