@@ -23,6 +23,7 @@ import javafx.util.converter.IntegerStringConverter;
 
 /** Controller of TrainingView.fxml: settings bound to the view model; charts and pictures fed by its batches. */
 public final class TrainingView {
+    static final String CSV_CHOICE = "Your own CSV file…";
     static final List<String> DATASETS = List.of("xor", "circles", "moons", "spiral", "blobs", "linear", "mnist",
             "fashion-mnist");
 
@@ -100,8 +101,20 @@ public final class TrainingView {
     @FXML
     private void initialize() {
         datasetBox.getItems().setAll(DATASETS);
+        datasetBox.getItems().add(CSV_CHOICE);
         datasetBox.valueProperty().bindBidirectional(model.datasetProperty());
         datasetBox.valueProperty().addListener((o, a, d) -> {
+            if (CSV_CHOICE.equals(d)) {
+                java.io.File f = app.descent.ui.fx.FileExport.open(datasetBox.getScene().getWindow(), "CSV table", "*.csv");
+                javafx.application.Platform.runLater(() -> {
+                    String chosen = f == null ? (a == null ? DATASETS.get(0) : a) : "csv:" + f.getAbsolutePath();
+                    if (f != null && !datasetBox.getItems().contains(chosen)) {
+                        datasetBox.getItems().add(datasetBox.getItems().size() - 1, chosen);
+                    }
+                    datasetBox.setValue(chosen);
+                });
+                return;
+            }
             model.suggestFor(d);
             showPictureFor(d);
         });
@@ -109,6 +122,17 @@ public final class TrainingView {
                 model.samplesProperty().get(), 50));
         samplesSpinner.valueProperty().addListener((o, a, v) -> model.samplesProperty().set(v));
         noiseSlider.valueProperty().bindBidirectional(model.noiseProperty());
+        // the points follow the sliders before training, as in TensorFlow Playground
+        noiseSlider.valueChangingProperty().addListener((o, a, changing) -> {
+            if (!changing && !model.runningProperty().get()) {
+                showPictureFor(model.datasetProperty().get());
+            }
+        });
+        samplesSpinner.valueProperty().addListener((o, a, v) -> {
+            if (!model.runningProperty().get()) {
+                showPictureFor(model.datasetProperty().get());
+            }
+        });
 
         networkBox.getItems().setAll(TrainingViewModel.choices().keySet());
         networkBox.getItems().add(NetworkChoices.FROM_BUILDER);
@@ -225,12 +249,26 @@ public final class TrainingView {
 
     private void showPictureFor(String dataset) {
         boolean toy = TrainingViewModel.isToy(dataset);
+        if (toy && !dataset.startsWith("csv:")) {
+            previewPoints(dataset);
+        }
         toyGrid.setVisible(toy);
         toyGrid.setManaged(toy);
         pictureTitle.setText(toy ? "Decision boundary (training points)" : "Confusion matrix (test set)");
         pictureHost.getChildren().setAll(toy ? boundary : imagePicture);
         if (!toy && (dataset.equals("mnist") || dataset.equals("fashion-mnist"))) {
             preview(dataset);
+        }
+    }
+
+    /** The points of a toy set before any training, as the settings would generate them. */
+    private void previewPoints(String dataset) {
+        try {
+            var split = app.descent.training.data.DataSplit.load(dataset, new app.descent.training.data.DataSplit.Options(
+                    model.samplesProperty().get(), model.noiseProperty().get(), model.seedProperty().get(), 0, 0.1));
+            boundary.points(split.train());
+        } catch (app.descent.UserInputException e) {
+            // an unusable setting is reported when training starts
         }
     }
 
@@ -319,9 +357,13 @@ public final class TrainingView {
             if (u instanceof TrainingViewModel.Update.Started s) {
                 currentRun = s.run();
                 stepsPerEpoch.put(s.run(), s.stepsPerEpoch());
-                if (s.train().shape().length == 1 && s.train().shape()[0] == 2) {
+                boolean flat2d = s.train().shape().length == 1 && s.train().shape()[0] == 2;
+                if (flat2d) {
                     boundary.points(s.train());
                 }
+                // a CSV file decides by its columns: two features get a boundary, others a confusion matrix
+                pictureTitle.setText(flat2d ? "Decision boundary (training points)" : "Confusion matrix (test set)");
+                pictureHost.getChildren().setAll(flat2d ? boundary : imagePicture);
             } else if (u instanceof TrainingViewModel.Update.Boundary b) {
                 boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
             } else if (u instanceof TrainingViewModel.Update.Confusion c) {

@@ -189,8 +189,10 @@ public final class TrainingViewModel {
         listener.set(consumer);
     }
 
+    /** A 2-D set drawn as points with a decision boundary (toy sets; a CSV file is told by its columns later). */
     public static boolean isToy(String dataset) {
-        return !dataset.equals("mnist") && !dataset.equals("fashion-mnist") && !dataset.startsWith("csv:");
+        return !dataset.equals("mnist") && !dataset.equals("fashion-mnist") && !dataset.startsWith("csv:")
+                && !dataset.startsWith("Your own");
     }
 
     /** Starts a run with the current settings; a bad setting is reported in the status line and nothing starts. */
@@ -405,7 +407,12 @@ public final class TrainingViewModel {
 
     /** Settings that suit a dataset: a 2-D toy set or an image set. */
     public void suggestFor(String datasetName) {
-        if (isToy(datasetName)) {
+        if (datasetName.startsWith("csv:")) {
+            network.set(NetworkChoices.FROM_BUILDER);
+            batchSize.set(16);
+            epochs.set(30);
+            learningRate.set(0.01);
+        } else if (isToy(datasetName)) {
             int classes = datasetName.startsWith("spiral") || datasetName.startsWith("blobs") ? 3 : 2;
             network.set(classes == 2 ? NetworkChoices.TOY_TANH : NetworkChoices.TOY_RELU_3);
             batchSize.set(10);
