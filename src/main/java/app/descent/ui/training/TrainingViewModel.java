@@ -268,7 +268,7 @@ public final class TrainingViewModel {
                 }
                 if (toy) {
                     out.offer(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
-                } else if (run.finished()) {
+                } else if (run.finished() && data.train().shape().length == 3) {
                     out.offer(mistakes(id, run, data));
                 }
                 if (run.finished()) {
