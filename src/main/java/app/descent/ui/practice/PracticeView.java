@@ -29,6 +29,7 @@ public final class PracticeView {
 
     @FXML private ListView<String> topicList;
     @FXML private ListView<String> progressList;
+    @FXML private ListView<Progress.Missed> missedList;
     @FXML private Button nextButton;
     @FXML private Label seedLabel;
     @FXML private Label questionLabel;
@@ -58,6 +59,15 @@ public final class PracticeView {
         });
         progressList.setItems(model.progress());
         progressList.setPlaceholder(new Label("Answers you check are counted here."));
+        missedList.setItems(model.missed());
+        missedList.setPlaceholder(new Label("Exercises you miss come back here."));
+        missedList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                model.retry(m);
+                // the same exercise may be asked for again later
+                javafx.application.Platform.runLater(() -> missedList.getSelectionModel().clearSelection());
+            }
+        });
         nextButton.setOnAction(e -> model.next());
         answerField.textProperty().bindBidirectional(model.answerProperty());
         checkButton.setOnAction(e -> check());

@@ -32,6 +32,7 @@ public final class PracticeViewModel {
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper format = new ReadOnlyStringWrapper("");
     private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final ObservableList<Progress.Missed> missed = FXCollections.observableArrayList();
     private final Progress store;
     private final SplittableRandom seeds = new SplittableRandom();
     private long seed;
@@ -64,6 +65,20 @@ public final class PracticeViewModel {
 
     public ObservableList<String> progress() {
         return progress;
+    }
+
+    /** Exercises answered wrongly, newest first, to try again. */
+    public ObservableList<Progress.Missed> missed() {
+        return missed;
+    }
+
+    /** Brings back a missed exercise exactly as it was (same topic, same seed). */
+    public void retry(Progress.Missed m) {
+        seed = m.seed();
+        exercise.set(Topics.get(m.topic()).generate(m.seed()));
+        answer.set("");
+        grade.set(null);
+        format.set(formatOf(exercise.get()));
     }
 
     public long seed() {
@@ -115,7 +130,7 @@ public final class PracticeViewModel {
             return;
         }
         grade.set(g);
-        store.record(e.topic(), g.correct(), e.question());
+        store.record(e.topic(), g.correct(), e.question(), seed);
         refreshProgress();
     }
 
@@ -128,6 +143,7 @@ public final class PracticeViewModel {
             }
         }
         progress.setAll(lines);
+        missed.setAll(store.missed());
     }
 
     /** The answer's numbers in the order the plain-number form expects, e.g. "value, ∂/∂x, ∂/∂y". */

@@ -42,13 +42,25 @@ public final class Progress {
         return new Tally(t.path("attempted").asInt(0), t.path("correct").asInt(0));
     }
 
+    /** A missed exercise, enough to bring it back: its topic and seed. */
+    public record Missed(String topic, long seed, String question) {
+        @Override
+        public String toString() {
+            return topic + " · " + (question.length() > 70 ? question.substring(0, 69) + "…" : question);
+        }
+    }
+
     void record(String topic, boolean correct, String question) {
+        record(topic, correct, question, 0);
+    }
+
+    void record(String topic, boolean correct, String question, long seed) {
         ObjectNode t = data.with("topics").with(topic);
         t.put("attempted", t.path("attempted").asInt(0) + 1);
         t.put("correct", t.path("correct").asInt(0) + (correct ? 1 : 0));
         if (!correct) {
             var missed = data.withArray("missed");
-            missed.addObject().put("topic", topic).put("question", question);
+            missed.addObject().put("topic", topic).put("seed", seed).put("question", question);
             while (missed.size() > 50) {
                 missed.remove(0);
             }
@@ -60,10 +72,11 @@ public final class Progress {
         }
     }
 
-    /** The questions missed most recently, newest last. */
-    public java.util.List<String> missed() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        data.path("missed").forEach(m -> out.add(m.path("topic").asText() + ": " + m.path("question").asText()));
+    /** The exercises missed most recently, newest first. */
+    public java.util.List<Missed> missed() {
+        java.util.List<Missed> out = new java.util.ArrayList<>();
+        data.path("missed").forEach(m -> out.add(0, new Missed(m.path("topic").asText(), m.path("seed").asLong(),
+                m.path("question").asText())));
         return out;
     }
 }

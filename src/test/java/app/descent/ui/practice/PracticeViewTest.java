@@ -65,6 +65,17 @@ class PracticeViewTest {
         assertThat(feedback.getText()).startsWith("✗");
         assertThat(robot.lookup("#solution").queryAs(javafx.scene.layout.VBox.class).isVisible()).isTrue();
 
+        // the missed exercise is listed and comes back the same
+        ListView<?> missed = robot.lookup("#missed").queryListView();
+        assertThat(missed.getItems()).isNotEmpty();
+        assertThat(missed.getItems().get(0).toString()).startsWith("rnn-steps");
+        robot.clickOn("#new-exercise");
+        assertThat(model(robot).exerciseProperty().get().question()).isNotEqualTo(e.question());
+        @SuppressWarnings("unchecked")
+        ListView<Progress.Missed> missedList = (ListView<Progress.Missed>) missed;
+        robot.interact(() -> missedList.getSelectionModel().select(0));
+        assertThat(model(robot).exerciseProperty().get().question()).isEqualTo(e.question());
+
         robot.interact(answer::clear);
         robot.clickOn(answer).write(rnnAnswer(e));
         robot.clickOn("#check");
