@@ -27,7 +27,8 @@ class TopicsContractTest {
     @Test
     void registryHasTheTopicsOfTheCourse() {
         assertThat(Topics.all()).extracting(Topic::id).containsExactly("backprop", "sequential-shape",
-                "receptive-field", "conv-params", "rnn-steps", "rnn-params", "perceptron", "mlp-forward", "gd-step", "quiz");
+                "receptive-field", "conv-params", "rnn-steps", "rnn-params", "perceptron", "mlp-forward", "gd-step",
+                "iterations", "depth-width", "optimizer-step", "quiz");
         assertThat(Topics.all()).allSatisfy(t -> assertThat(t.title()).isNotBlank());
         assertThatThrownBy(() -> Topics.get("nope")).isInstanceOf(PracticeException.class).hasMessageContaining("nope");
     }
