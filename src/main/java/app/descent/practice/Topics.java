@@ -8,7 +8,7 @@ public final class Topics {
     private static final List<Topic> ALL = List.of(new BackpropTopic(), new SequentialShapeTopic(),
             new ReceptiveFieldTopic(), new ConvParamsTopic(), new RnnStepsTopic(), new RnnParamsTopic(),
             new PerceptronTopic(), new MlpForwardTopic(), new GdStepTopic(), new IterationsTopic(),
-            new DepthWidthTopic(), new OptimizerStepTopic(), new QuizTopic());
+            new DepthWidthTopic(), new OptimizerStepTopic(), new LstmGatesTopic(), new QuizTopic());
 
     private Topics() {
     }

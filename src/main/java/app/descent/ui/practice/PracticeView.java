@@ -88,7 +88,7 @@ public final class PracticeView {
         solutionButton.setSelected(false);
         options.clear();
         optionsBox.getChildren().clear();
-        boolean quiz = e.topic().equals("quiz");
+        boolean quiz = e.given().has("options");
         if (quiz) {
             int i = 0;
             for (JsonNode option : e.given().path("options")) {
