@@ -41,6 +41,11 @@ public final class PracticeView {
     @FXML private ToggleButton solutionButton;
     @FXML private Button openButton;
     @FXML private VBox solutionBox;
+    @FXML private javafx.scene.control.Spinner<Integer> minutesSpinner;
+    @FXML private ToggleButton examButton;
+    @FXML private Label examLabel;
+    private final javafx.animation.Timeline clock = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
     @FXML private javafx.scene.layout.BorderPane root;
 
     public PracticeViewModel model() {
@@ -79,6 +84,26 @@ public final class PracticeView {
         model.gradeProperty().addListener((o, a, g) -> showGrade(g));
         model.next();
         root.getProperties().put(MODEL_KEY, model);
+        minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
+        clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        examButton.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                model.startExam(minutesSpinner.getValue());
+                topicList.getSelectionModel().select(PracticeViewModel.MIX);
+                clock.playFromStart();
+            } else {
+                clock.stop();
+                model.stopExam();
+            }
+        });
+        model.examSecondsProperty().addListener((o, a, s) -> {
+            if (s.intValue() == 0) {
+                clock.stop();
+                examButton.setSelected(false);
+            }
+        });
+        examLabel.textProperty().bind(model.examStatusProperty());
+        checkButton.disableProperty().bind(model.examSecondsProperty().isEqualTo(0));
     }
 
     private void show(Exercise e) {

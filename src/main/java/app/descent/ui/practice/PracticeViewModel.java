@@ -34,6 +34,10 @@ public final class PracticeViewModel {
     private final ObservableList<String> progress = FXCollections.observableArrayList();
     private final ObservableList<Progress.Missed> missed = FXCollections.observableArrayList();
     private final Progress store;
+    private final javafx.beans.property.IntegerProperty examSeconds = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private final ReadOnlyStringWrapper examStatus = new ReadOnlyStringWrapper("");
+    private int examAnswered;
+    private int examRight;
     private final SplittableRandom seeds = new SplittableRandom();
     private long seed;
 
@@ -97,7 +101,15 @@ public final class PracticeViewModel {
         next(seeds.nextLong(1, 1_000_000));
     }
 
+    private boolean examCounted;
+
     public void next(long newSeed) {
+        examCounted = false;
+        if (examSeconds.get() == 0) {
+            // a new exercise after the exam's time is up: back to free practice
+            examSeconds.set(-1);
+            examStatus.set("");
+        }
         seed = newSeed;
         Topic t = chosen(newSeed);
         exercise.set(t.generate(newSeed));
@@ -117,9 +129,53 @@ public final class PracticeViewModel {
         return all.get((int) Math.floorMod(s, all.size()));
     }
 
+    /** Seconds left in a mock exam, or -1 when none runs. */
+    public javafx.beans.property.ReadOnlyIntegerProperty examSecondsProperty() {
+        return examSeconds;
+    }
+
+    public ReadOnlyStringProperty examStatusProperty() {
+        return examStatus.getReadOnlyProperty();
+    }
+
+    /** A timed exam over the exam mix; answers count once each. */
+    public void startExam(int minutes) {
+        topic.set(MIX);
+        examAnswered = 0;
+        examRight = 0;
+        examSeconds.set(minutes * 60);
+        next();
+        updateExamStatus();
+    }
+
+    /** One second of the exam's clock (the view calls it once a second). */
+    public void tick() {
+        if (examSeconds.get() > 0) {
+            examSeconds.set(examSeconds.get() - 1);
+            if (examSeconds.get() == 0) {
+                examStatus.set(String.format("Time is up: %d of %d right.", examRight, examAnswered));
+                return;
+            }
+            updateExamStatus();
+        }
+    }
+
+    public void stopExam() {
+        if (examSeconds.get() > 0) {
+            examStatus.set(String.format("Exam stopped: %d of %d right.", examRight, examAnswered));
+            examSeconds.set(-1);
+        }
+    }
+
+    private void updateExamStatus() {
+        int s = examSeconds.get();
+        examStatus.set(String.format("Mock exam · %d:%02d left · %d of %d right", s / 60, s % 60, examRight,
+                examAnswered));
+    }
+
     public void check() {
         Exercise e = exercise.get();
-        if (e == null) {
+        if (e == null || examSeconds.get() == 0) {
             return;
         }
         Grade g;
@@ -130,6 +186,12 @@ public final class PracticeViewModel {
             return;
         }
         grade.set(g);
+        if (examSeconds.get() > 0 && !examCounted) {
+            examAnswered++;
+            examRight += g.correct() ? 1 : 0;
+            examCounted = true;
+            updateExamStatus();
+        }
         store.record(e.topic(), g.correct(), e.question(), seed);
         refreshProgress();
     }

@@ -28,4 +28,23 @@ class PracticeViewModelTest {
         assertThat(later.missed()).hasSize(1);
         assertThat(later.progress()).containsExactly("Unroll a scalar RNN: 0 of 1 right");
     }
+
+    @Test
+    void aMockExamCountsAnswersUntilTheTimeIsUp() {
+        PracticeViewModel m = new PracticeViewModel(new Progress(dir.resolve("p.json")));
+        m.startExam(1);
+        assertThat(m.examStatusProperty().get()).startsWith("Mock exam · 1:00 left");
+        app.descent.practice.Exercise e = m.exerciseProperty().get();
+        m.answerProperty().set(e.answer().toString());
+        m.check();
+        m.check();
+        assertThat(m.examStatusProperty().get()).endsWith("1 of 1 right");
+        for (int i = 0; i < 60; i++) {
+            m.tick();
+        }
+        assertThat(m.examStatusProperty().get()).isEqualTo("Time is up: 1 of 1 right.");
+        assertThat(m.examSecondsProperty().get()).isZero();
+        m.next();
+        assertThat(m.examSecondsProperty().get()).isEqualTo(-1);
+    }
 }
