@@ -103,6 +103,8 @@ public final class PracticeView {
             }
         });
         examLabel.textProperty().bind(model.examStatusProperty());
+        examLabel.visibleProperty().bind(model.examStatusProperty().isNotEmpty());
+        examLabel.managedProperty().bind(examLabel.visibleProperty());
         checkButton.disableProperty().bind(model.examSecondsProperty().isEqualTo(0));
     }
 
