@@ -191,7 +191,142 @@ public final class QuizTopic implements Topic {
                     yes("Mode collapse: the generator produces only a few kinds of samples.", "It finds a few outputs that fool the discriminator and stops exploring."),
                     yes("A discriminator that wins too easily can leave the generator with weak gradients.", "With the original loss, a confident discriminator saturates and the generator learns little."),
                     yes("The losses do not show progress as clearly as in supervised learning.", "The two losses depend on each other; samples are often inspected instead."),
-                    no("The generator needs paired (noise, image) training examples.", "There are no pairs: real images only train the discriminator."))));
+                    no("The generator needs paired (noise, image) training examples.", "There are no pairs: real images only train the discriminator."))),
+            new Question("conv-output-size", "A 32×32 input goes through nn.Conv2d(3, 8, kernel_size=5, stride=1, padding=0). Which statements are true?", List.of(
+                    yes("The output is 8 × 28 × 28.", "H_out = (32 + 2·0 − 5)/1 + 1 = 28 for height and width; the channel count is out_channels = 8."),
+                    yes("The layer has 8·3·5·5 + 8 = 608 parameters.", "One 3×5×5 filter plus one bias per output channel."),
+                    no("With padding=2 the output would be 8 × 30 × 30.", "padding=2 keeps the size: (32 + 4 − 5)/1 + 1 = 32."),
+                    no("The parameter count depends on the 32×32 input size.", "Filters are shared over all positions; the image size does not enter the count."))),
+            new Question("stride-effects", "What does increasing the stride of a convolution from 1 to 2 do?", List.of(
+                    yes("It roughly halves the output's height and width.", "⌊(H + 2p − k)/2⌋ + 1 ≈ H/2."),
+                    yes("It doubles the jump of every later layer's receptive field.", "The jump multiplies by the stride, so later kernels cover twice as many input pixels per step."),
+                    no("It doubles the number of parameters.", "The filters are the same size; the stride only changes where they are applied."),
+                    no("It makes the layer see a smaller receptive field.", "The receptive field of this layer is unchanged; those after it grow faster."))),
+            new Question("receptive-field-growth", "Three 3×3 convolutions with stride 1 are stacked. Which statements are true?", List.of(
+                    yes("The receptive field of the last layer is 7×7.", "Each 3×3 layer adds 2: 3, 5, 7."),
+                    yes("They use fewer weights than a single 7×7 convolution with the same channels C.", "3·(3·3·C·C) = 27C² against 49C²."),
+                    yes("They apply more non-linearities than one 7×7 layer.", "Each layer can be followed by its own activation."),
+                    no("Their receptive field is 9×9.", "9×9 needs four 3×3 layers (3, 5, 7, 9)."))),
+            new Question("dead-relu", "Which statements about 'dead' ReLU units are true?", List.of(
+                    yes("A unit whose input is negative for every example gets zero gradient and stops learning.", "ReLU'(z) = 0 for z < 0, so no gradient reaches its weights."),
+                    yes("A too large learning rate can push many units into this state.", "One big update can move a unit's bias far negative for all inputs."),
+                    yes("LeakyReLU keeps a small gradient for negative inputs.", "Its slope α (e.g. 0.01) for z < 0 lets a unit recover."),
+                    no("Dead units are revived by the next mini-batch automatically.", "If the input is negative for every example, no batch produces a gradient."))),
+            new Question("lr-too-high", "The learning rate is far too high. What do you expect to see?", List.of(
+                    yes("The training loss oscillates or increases instead of falling.", "Steps overshoot the minimum and can climb up the other side of the valley."),
+                    yes("The loss can become NaN or infinite.", "Weights and activations grow without bound until they overflow."),
+                    no("Slow but steady progress.", "That is the symptom of a learning rate that is too low."),
+                    no("Lower training loss than with a moderate learning rate, after the same number of steps.", "Divergent or oscillating runs end worse, not better."))),
+            new Question("lr-schedules", "Why are learning-rate schedules (step decay, cosine, warm-up) used?", List.of(
+                    yes("Large steps early make fast progress; small steps later settle into a minimum.", "Decay trades speed for precision as training goes on."),
+                    yes("Warm-up avoids huge, unstable updates at the very start, when statistics such as Adam's moments are poor.", "The rate rises linearly over the first steps."),
+                    no("They remove the need to choose an initial learning rate.", "The schedule scales a base rate that still has to be chosen."),
+                    no("They make every step cheaper to compute.", "The cost of a step does not depend on the learning rate."))),
+            new Question("adam-details", "Which statements about Adam are true?", List.of(
+                    yes("It keeps running averages of the gradient (m) and of its square (v).", "m gives momentum, v gives a per-parameter scale like RMSProp."),
+                    yes("Bias correction divides m and v by 1 − βᵗ because both start at zero.", "Without it the first steps would be far too small."),
+                    yes("AdamW applies weight decay to the weights directly instead of adding it to the gradient.", "Decoupled decay is not rescaled by the adaptive denominator."),
+                    no("Adam needs no learning rate.", "It still has one (default 1e-3); the adaptive scaling acts on top of it."))),
+            new Question("rmsprop-adagrad", "How do Adagrad and RMSProp differ?", List.of(
+                    yes("Adagrad sums all squared gradients, so its effective step only shrinks.", "The accumulated sum never decreases."),
+                    yes("RMSProp keeps a decaying average of squared gradients, so steps can grow again.", "Old gradients are forgotten with factor α (0.99 in PyTorch)."),
+                    no("RMSProp uses momentum of the gradient itself by default.", "PyTorch's RMSprop has momentum 0 unless set."),
+                    no("Both divide the step by the squared gradient (not its root).", "They divide by the square root of the accumulated squares, plus ε."))),
+            new Question("batchnorm-eval", "What changes for batch normalisation between model.train() and model.eval()?", List.of(
+                    yes("In training it normalises with the current batch's mean and variance.", "Statistics of the mini-batch are used and running averages updated."),
+                    yes("In evaluation it uses the running averages collected during training.", "So a prediction does not depend on the other examples in the batch."),
+                    no("In evaluation γ and β are reset to 1 and 0.", "The learned scale and shift are kept."),
+                    no("Nothing changes; only dropout depends on the mode.", "Batch norm depends on the mode too, which is why eval() matters for inference."))),
+            new Question("input-normalisation", "Why are inputs normalised (e.g. to zero mean and unit variance per feature)?", List.of(
+                    yes("Features on very different scales make the loss surface elongated and gradient descent slow.", "One learning rate cannot suit directions of very different curvature."),
+                    yes("The statistics must come from the training set and be reused for validation and test.", "Computing them on the test set leaks information."),
+                    no("It changes which function the best network can represent.", "It is an affine change of input that the first layer could undo; it helps optimisation, not expressiveness."),
+                    no("It is unnecessary with ReLU networks.", "Scale still matters for initialisation and optimisation."))),
+            new Question("data-leakage", "Which of these are data leakage?", List.of(
+                    yes("Choosing hyperparameters by their accuracy on the test set.", "The test set then no longer estimates performance on unseen data."),
+                    yes("Normalising with mean and variance computed over train and test together.", "Test statistics flow into training."),
+                    yes("Putting near-duplicate images of the same object into both train and test.", "The model is tested on what it has effectively seen."),
+                    no("Shuffling the training set every epoch.", "Shuffling only changes the order of batches."))),
+            new Question("k-fold", "Which statements about k-fold cross-validation are true?", List.of(
+                    yes("Every example is used for validation exactly once.", "The data is split into k folds; each fold is the validation set once."),
+                    yes("It gives a less noisy estimate than a single split on small datasets.", "The score is averaged over k models."),
+                    no("It is the usual choice for large deep-learning datasets.", "Training k deep models is expensive; a fixed validation split is usual there."),
+                    no("The test set is one of the k folds.", "The test set stays outside the whole procedure."))),
+            new Question("bias-variance", "A model has high training error and high validation error. Which is most likely?", List.of(
+                    yes("It underfits (high bias).", "It cannot even fit the training data."),
+                    yes("A larger model or longer training may help.", "More capacity or optimisation reduces bias."),
+                    no("It overfits (high variance).", "Overfitting shows low training error with high validation error."),
+                    no("More dropout is the first thing to try.", "Regularisation reduces capacity further and makes underfitting worse."))),
+            new Question("class-imbalance", "95 % of the examples belong to one class. Which statements are true?", List.of(
+                    yes("A model that always predicts that class reaches 95 % accuracy.", "Accuracy hides the failure on the rare class."),
+                    yes("Per-class recall or a confusion matrix tells more than accuracy.", "They show how the rare class is treated."),
+                    yes("Weighting the loss or resampling can help the rare class.", "Both give its errors more influence on the gradient."),
+                    no("Cross-entropy automatically balances the classes.", "Each example counts once, so the frequent class dominates."))),
+            new Question("clip-gradients", "What does gradient clipping by norm do?", List.of(
+                    yes("If the gradients' joint L2 norm exceeds a threshold, all are scaled down to that norm.", "The direction is kept; only the length is limited."),
+                    yes("It protects against exploding gradients, e.g. in RNNs.", "A single huge step cannot throw the weights far away."),
+                    no("It sets every gradient component above the threshold to zero.", "Norm clipping rescales; it does not zero components."),
+                    no("It replaces the learning rate.", "It only bounds the size of a step; the learning rate still scales it."))),
+            new Question("gru-vs-lstm", "Which statements about GRUs compared with LSTMs are true?", List.of(
+                    yes("A GRU has 3 gate blocks, an LSTM 4, so a GRU layer has about 3/4 of the parameters.", "PyTorch counts 3·H·(I+H) (+ biases) for a GRU against 4·H·(I+H) for an LSTM."),
+                    yes("A GRU has no separate cell state; its hidden state carries the memory.", "The update gate interpolates between the old and the new hidden state."),
+                    no("GRUs cannot be trained with backpropagation through time.", "Both are trained the same way."),
+                    no("LSTMs have no gates.", "LSTMs have input, forget and output gates."))),
+            new Question("rnn-sharing", "An RNN processes a sequence of length T. Which statements are true?", List.of(
+                    yes("The same weights are used at every time step.", "That is why the parameter count does not depend on T."),
+                    yes("Gradients of the weights are sums of contributions from all time steps.", "Backpropagation through time adds up the gradient at each step the weight was used."),
+                    no("It needs T times as many parameters as for one step.", "The weights are shared over time."),
+                    no("It can only process sequences of one fixed length.", "The same cell is applied as many times as the sequence is long."))),
+            new Question("vae", "Which statements about variational autoencoders are true?", List.of(
+                    yes("The encoder outputs a mean and a variance of a distribution over the latent code.", "A VAE encodes to a distribution, not a single point."),
+                    yes("The reparameterisation trick z = μ + σ·ε makes sampling differentiable.", "The randomness is moved into ε ~ N(0, I), independent of the parameters."),
+                    yes("The loss adds a KL term that keeps the code distribution close to the prior.", "It regularises the latent space so that sampling from the prior gives sensible outputs."),
+                    no("A VAE needs labels for every example.", "It is trained without labels, to reconstruct its input."))),
+            new Question("autoencoder-bottleneck", "An autoencoder with a bottleneck smaller than its input is trained to reconstruct its inputs. Which statements are true?", List.of(
+                    yes("The bottleneck forces it to learn a compressed representation.", "It cannot copy the input through a narrower layer."),
+                    yes("A linear autoencoder with MSE loss learns the same subspace as PCA.", "The optimum spans the top principal components."),
+                    no("It needs labelled data.", "The target is the input itself."),
+                    no("Its reconstruction error on the training set is always zero.", "A bottleneck loses information unless the data lies exactly in a small subspace."))),
+            new Question("transfer-freezing", "You fine-tune an ImageNet-pretrained CNN on a small dataset of 10 classes. Which are good practice?", List.of(
+                    yes("Replace the last classifier layer with one of 10 outputs.", "The old head predicts the 1,000 ImageNet classes."),
+                    yes("Freeze the early layers and train the last ones first.", "Early layers hold generic features; few parameters to train suit a small dataset."),
+                    yes("Use a smaller learning rate for the pretrained layers than for the new head.", "The pretrained weights are already good and should move little."),
+                    no("Re-initialise all weights randomly before training.", "That throws away what transfer learning is for."))),
+            new Question("augmentation-choice", "Which augmentations suit handwritten digit recognition (MNIST)?", List.of(
+                    yes("Small rotations of a few degrees.", "People write slightly tilted digits; the label is unchanged."),
+                    yes("Small shifts of a pixel or two.", "Position in the frame does not change the digit."),
+                    no("Horizontal flips.", "A flipped 2 or 7 is no longer a valid digit, and 6/9-like confusions appear."),
+                    no("Rotations by 180°.", "They turn a 6 into a 9."))),
+            new Question("softmax-temperature", "Logits z are divided by a temperature T before the softmax. Which statements are true?", List.of(
+                    yes("T > 1 makes the distribution flatter.", "Differences between logits shrink."),
+                    yes("T → 0 approaches a one-hot distribution on the largest logit.", "Differences are magnified."),
+                    no("The argmax changes with T > 0.", "Dividing by a positive number keeps the order of the logits."),
+                    no("The probabilities no longer sum to 1.", "The softmax always normalises."))),
+            new Question("full-vs-minibatch", "Which statements about full-batch gradient descent compared with mini-batch SGD are true?", List.of(
+                    yes("Full-batch steps follow the exact gradient of the training loss.", "It averages over every example."),
+                    yes("Mini-batch gradients are noisy estimates, which can help escape sharp minima and saddle points.", "The noise acts as a form of exploration and regularisation."),
+                    yes("Mini-batches allow many updates per pass over the data.", "One epoch gives N/B steps instead of one."),
+                    no("Full-batch descent always generalises better.", "Not in practice; mini-batch training often generalises as well or better."))),
+            new Question("weight-decay", "Which statements about L2 weight decay with SGD are true?", List.of(
+                    yes("It adds λ·w to every gradient, pulling weights towards zero.", "The derivative of (λ/2)·‖w‖² is λ·w."),
+                    yes("It reduces overfitting by preferring small weights.", "Smaller weights give smoother functions."),
+                    no("It is usually applied to make training faster.", "Its purpose is regularisation, not speed."),
+                    no("It has exactly the same effect with Adam as AdamW's decoupled decay.", "Adam rescales the λ·w term per parameter; AdamW decays the weights directly."))),
+            new Question("cnn-translation", "Why do CNNs suit images?", List.of(
+                    yes("Convolutions are equivariant to translation: a shifted input gives a shifted feature map.", "The same filter is applied everywhere."),
+                    yes("Stacked layers build features from local to global: edges, parts, objects.", "The receptive field grows with depth."),
+                    no("They need fewer training examples than any other model for every task.", "They are data-efficient for images thanks to their priors, not universally."),
+                    no("They are invariant to rotations by construction.", "Rotation invariance has to be learned or added by augmentation."))),
+            new Question("precision-recall", "A detector finds 40 of 50 defects and raises 10 false alarms. Which statements are true?", List.of(
+                    yes("Recall is 40/50 = 0.8.", "Recall = TP / (TP + FN)."),
+                    yes("Precision is 40/50 = 0.8.", "Precision = TP / (TP + FP) = 40 / (40 + 10)."),
+                    no("Precision is 40/40 = 1 because all found defects are real.", "The 10 false alarms count against precision."),
+                    no("Accuracy can be computed from these numbers alone.", "The true negatives are not given."))),
+            new Question("embedding-layer", "Which statements about nn.Embedding(10000, 64) are true?", List.of(
+                    yes("It has 10,000 · 64 = 640,000 parameters.", "One 64-dimensional vector per token id."),
+                    yes("Looking up a token id is the same as multiplying its one-hot vector by the weight matrix.", "It selects one row of the matrix."),
+                    no("Its output for a batch of shape (N, L) has shape (N, 64).", "Each of the L ids becomes a vector: (N, L, 64)."),
+                    no("The vectors are fixed and cannot be trained.", "They are ordinary learnable parameters."))));
 
     @Override
     public String id() {

@@ -297,7 +297,7 @@ class CrossCheckTest {
 
     @Test
     void quizHasThirtyWellFormedQuestions() {
-        assertThat(QuizTopic.QUESTIONS).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(QuizTopic.QUESTIONS).hasSizeGreaterThanOrEqualTo(60);
         Set<String> ids = new HashSet<>();
         for (QuizTopic.Question q : QuizTopic.QUESTIONS) {
             assertThat(ids.add(q.id())).as(q.id()).isTrue();
