@@ -37,6 +37,10 @@ public final class PracticeCommand implements Callable<Integer> {
             description = "The exercise number: the same seed gives the same exercise (random when omitted).")
     Long seed;
 
+    @Option(names = "--difficulty", paramLabel = "LEVEL",
+            description = "easy, normal or hard: how much working the exercise takes (default: any).")
+    String difficulty;
+
     @Option(names = "--answer", paramLabel = "TEXT",
             description = "Grade this answer: JSON like the exercise's answer, or numbers separated by commas or spaces"
                     + " (quiz: option indices such as 0,2). Needs --seed.")
@@ -56,7 +60,7 @@ public final class PracticeCommand implements Callable<Integer> {
                 throw new PracticeException("--answer needs the --seed of the exercise it answers");
             }
             long n = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
-            Exercise e = t.generate(n);
+            Exercise e = difficulty == null ? t.generate(n) : app.descent.practice.Difficulty.parse(difficulty).generate(t, n);
             if (answer != null) {
                 printGrade(out, t, e, t.check(e, answer));
             } else {

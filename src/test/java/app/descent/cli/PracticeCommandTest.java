@@ -131,4 +131,17 @@ class PracticeCommandTest {
         o.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void difficultyPicksExercisesByTheirWorking() throws Exception {
+        CliTest.Run easy = CliTest.run("practice", "--json", "--topic", "perceptron", "--seed", "3", "--difficulty", "easy");
+        CliTest.Run hard = CliTest.run("practice", "--json", "--topic", "perceptron", "--seed", "3", "--difficulty", "hard");
+        assertThat(easy.code()).isZero();
+        assertThat(hard.code()).isZero();
+        int easySteps = Json.MAPPER.readTree(easy.out()).get("solution").size();
+        int hardSteps = Json.MAPPER.readTree(hard.out()).get("solution").size();
+        assertThat(hardSteps).isGreaterThanOrEqualTo(easySteps);
+        assertThat(CliTest.run("practice", "--topic", "perceptron", "--seed", "3", "--difficulty", "brutal").code())
+                .isEqualTo(2);
+    }
 }

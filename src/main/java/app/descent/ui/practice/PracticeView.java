@@ -43,6 +43,7 @@ public final class PracticeView {
     @FXML private VBox solutionBox;
     @FXML private javafx.scene.control.Spinner<Integer> minutesSpinner;
     @FXML private ToggleButton examButton;
+    @FXML private javafx.scene.control.ComboBox<app.descent.practice.Difficulty> difficultyBox;
     @FXML private Label examLabel;
     private final javafx.animation.Timeline clock = new javafx.animation.Timeline(
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
@@ -84,6 +85,9 @@ public final class PracticeView {
         model.gradeProperty().addListener((o, a, g) -> showGrade(g));
         model.next();
         root.getProperties().put(MODEL_KEY, model);
+        difficultyBox.getItems().setAll(app.descent.practice.Difficulty.values());
+        difficultyBox.valueProperty().bindBidirectional(model.difficultyProperty());
+        difficultyBox.valueProperty().addListener((o, a, d) -> model.next());
         minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
         clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
         examButton.selectedProperty().addListener((o, a, on) -> {

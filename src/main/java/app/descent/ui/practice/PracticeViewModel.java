@@ -27,6 +27,8 @@ public final class PracticeViewModel {
     public static final String MIX = "Exam mix";
 
     private final ObjectProperty<String> topic = new SimpleObjectProperty<>(MIX);
+    private final ObjectProperty<app.descent.practice.Difficulty> difficulty =
+            new SimpleObjectProperty<>(app.descent.practice.Difficulty.NORMAL);
     private final ReadOnlyObjectWrapper<Exercise> exercise = new ReadOnlyObjectWrapper<>();
     private final StringProperty answer = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
@@ -48,6 +50,10 @@ public final class PracticeViewModel {
 
     public ObjectProperty<String> topicProperty() {
         return topic;
+    }
+
+    public ObjectProperty<app.descent.practice.Difficulty> difficultyProperty() {
+        return difficulty;
     }
 
     public ReadOnlyObjectProperty<Exercise> exerciseProperty() {
@@ -110,9 +116,11 @@ public final class PracticeViewModel {
             examSeconds.set(-1);
             examStatus.set("");
         }
-        seed = newSeed;
         Topic t = chosen(newSeed);
-        exercise.set(t.generate(newSeed));
+        app.descent.practice.Difficulty.Pick pick = difficulty.get().pick(t, newSeed);
+        // the seed that regenerates this very exercise, for the missed list
+        seed = pick.seed();
+        exercise.set(pick.exercise());
         answer.set("");
         grade.set(null);
         format.set(formatOf(exercise.get()));

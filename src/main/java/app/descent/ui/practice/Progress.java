@@ -55,7 +55,7 @@ public final class Progress {
     }
 
     void record(String topic, boolean correct, String question, long seed) {
-        ObjectNode t = data.with("topics").with(topic);
+        ObjectNode t = data.withObjectProperty("topics").withObjectProperty(topic);
         t.put("attempted", t.path("attempted").asInt(0) + 1);
         t.put("correct", t.path("correct").asInt(0) + (correct ? 1 : 0));
         if (!correct) {

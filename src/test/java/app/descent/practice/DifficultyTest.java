@@ -1,0 +1,32 @@
+package app.descent.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DifficultyTest {
+
+    @Test
+    void harderLevelsGiveMoreWorkOnAverage() {
+        for (String id : new String[] {"rnn-steps", "sequential-shape", "perceptron", "backprop"}) {
+            Topic t = Topics.get(id);
+            double easy = 0;
+            double hard = 0;
+            for (long seed = 0; seed < 20; seed++) {
+                easy += Difficulty.effort(Difficulty.EASY.generate(t, seed * 97));
+                hard += Difficulty.effort(Difficulty.HARD.generate(t, seed * 97));
+            }
+            assertThat(hard).as(id).isGreaterThan(easy);
+        }
+    }
+
+    @Test
+    void sameSeedSameExerciseAtEveryLevel() {
+        Topic t = Topics.get("mlp-forward");
+        assertThat(Difficulty.HARD.generate(t, 5).question()).isEqualTo(Difficulty.HARD.generate(t, 5).question());
+        assertThat(Difficulty.parse(" Easy ")).isEqualTo(Difficulty.EASY);
+        assertThatThrownBy(() -> Difficulty.parse("extreme")).isInstanceOf(PracticeException.class)
+                .hasMessageContaining("extreme");
+    }
+}
