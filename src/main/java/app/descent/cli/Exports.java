@@ -3,7 +3,6 @@ package app.descent.cli;
 import app.descent.AtomicFiles;
 import app.descent.UserInputException;
 import app.descent.network.Network;
-import app.descent.network.PyTorchExporter;
 import app.descent.training.MetricsCsv;
 import app.descent.training.TrainingEvent;
 import java.io.IOException;
@@ -16,11 +15,8 @@ final class Exports {
     }
 
     static void weights(Path npz, byte[] archive, Network network) {
-        String name = npz.getFileName().toString();
-        Path script = npz.resolveSibling(name.endsWith(".npz") ? name.substring(0, name.length() - 4) + ".py" : name + ".py");
         try {
-            AtomicFiles.write(npz, archive);
-            AtomicFiles.writeString(script, PyTorchExporter.loadScript(network, name));
+            app.descent.training.WeightFiles.save(npz, archive, network);
         } catch (IOException e) {
             throw new UserInputException("cannot write " + npz + ": " + e.getMessage());
         }

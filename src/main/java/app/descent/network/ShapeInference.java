@@ -506,23 +506,29 @@ public final class ShapeInference {
             empty |= o < 1;
         }
         if (empty) {
-            StringBuilder sb = new StringBuilder(label + " output would be " + fmtSizes(sizes) + " (input "
-                    + fmt(in.subList(rank - dims, rank), "×") + ", kernel " + fmtArr(k));
-            if (Arrays.stream(s).anyMatch(v -> v != 1)) {
-                sb.append(", stride ").append(fmtArr(s));
-            }
-            if (Arrays.stream(p).anyMatch(v -> v != 0)) {
-                sb.append(", padding ").append(fmtArr(p));
-            }
-            if (Arrays.stream(d).anyMatch(v -> v != 1)) {
-                sb.append(", dilation ").append(fmtArr(d));
-            }
-            throw new NetworkException(sb.append(")").toString());
+            throw emptyOutput(label, sizes, in.subList(rank - dims, rank), k, s, p, d, Arrays.stream(s).anyMatch(v -> v != 1));
         }
         for (int i = 0; i < dims; i++) {
             out.set(rank - dims + i, dim(sizes[i], label));
         }
         return List.copyOf(out);
+    }
+
+    /** "layer 3 MaxPool2d output would be 0×0 (input 1×1, kernel 2)", naming only the settings that differ from the defaults. */
+    private static NetworkException emptyOutput(String label, long[] sizes, List<Integer> spatial, int[] k, int[] s,
+                                                int[] p, int[] d, boolean showStride) {
+        StringBuilder sb = new StringBuilder(label + " output would be " + fmtSizes(sizes) + " (input "
+                + fmt(spatial, "×") + ", kernel " + fmtArr(k));
+        if (showStride) {
+            sb.append(", stride ").append(fmtArr(s));
+        }
+        if (Arrays.stream(p).anyMatch(v -> v != 0)) {
+            sb.append(", padding ").append(fmtArr(p));
+        }
+        if (Arrays.stream(d).anyMatch(v -> v != 1)) {
+            sb.append(", dilation ").append(fmtArr(d));
+        }
+        return new NetworkException(sb.append(")").toString());
     }
 
     private static List<Integer> pool(LayerSpec spec, List<Integer> in, String label) {
@@ -547,18 +553,7 @@ public final class ShapeInference {
             empty |= o < 1;
         }
         if (empty) {
-            StringBuilder sb = new StringBuilder(label + " output would be " + fmtSizes(sizes) + " (input "
-                    + fmt(in.subList(rank - dims, rank), "×") + ", kernel " + fmtArr(k));
-            if (!Arrays.equals(s, k)) {
-                sb.append(", stride ").append(fmtArr(s));
-            }
-            if (Arrays.stream(p).anyMatch(v -> v != 0)) {
-                sb.append(", padding ").append(fmtArr(p));
-            }
-            if (Arrays.stream(d).anyMatch(v -> v != 1)) {
-                sb.append(", dilation ").append(fmtArr(d));
-            }
-            throw new NetworkException(sb.append(")").toString());
+            throw emptyOutput(label, sizes, in.subList(rank - dims, rank), k, s, p, d, !Arrays.equals(s, k));
         }
         List<Integer> out = new ArrayList<>(in);
         for (int i = 0; i < dims; i++) {

@@ -361,11 +361,7 @@ public final class TrainingViewModel {
         if (w == null || lastNetwork == null) {
             throw new UserInputException("no finished run to export yet");
         }
-        String name = npz.getFileName().toString();
-        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
-        app.descent.AtomicFiles.write(npz, w);
-        app.descent.AtomicFiles.writeString(npz.resolveSibling(base + ".py"),
-                app.descent.network.PyTorchExporter.loadScript(lastNetwork, name));
+        app.descent.training.WeightFiles.save(npz, w, lastNetwork);
     }
 
     /** Per-epoch figures of the last run as CSV. */
