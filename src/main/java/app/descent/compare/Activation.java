@@ -120,6 +120,36 @@ public enum Activation {
 
     public abstract double value(double x);
 
+    /** f(x) as the slides write it. */
+    public String formula() {
+        return switch (this) {
+            case SIGMOID -> "σ(x) = 1 / (1 + e^−x)";
+            case TANH -> "tanh(x) = (e^x − e^−x) / (e^x + e^−x)";
+            case RELU -> "max(0, x)";
+            case LEAKY_RELU -> "x if x > 0, else 0.01·x";
+            case ELU -> "x if x > 0, else e^x − 1";
+            case GELU -> "x·Φ(x)  (Φ: normal CDF)";
+            case SILU -> "x·σ(x)  (Swish)";
+            case SOFTPLUS -> "log(1 + e^x)";
+        };
+    }
+
+    /** What the shape of f′ means for training, in the course's words. */
+    public String lesson() {
+        return switch (this) {
+            case SIGMOID -> "f′ ≤ 0.25: every layer shrinks the gradient at least 4×, so deep sigmoid nets barely "
+                    + "train their first layers (vanishing gradients); outputs are not zero-centred.";
+            case TANH -> "zero-centred and f′(0) = 1, but it saturates for |x| > 2 like sigmoid.";
+            case RELU -> "f′ = 1 for x > 0: gradients pass unchanged; a unit whose input stays negative never "
+                    + "recovers (dead neuron).";
+            case LEAKY_RELU -> "like ReLU, but a small slope for x < 0 keeps every unit learning.";
+            case ELU -> "smooth, negative outputs push the mean towards zero; saturates only for x ≪ 0.";
+            case GELU -> "a smooth ReLU (Transformers); slightly negative for x < 0, f′ peaks above 1.";
+            case SILU -> "a smooth ReLU with a dip below zero; non-monotonic, f′ peaks near x = 2.4.";
+            case SOFTPLUS -> "a smooth ReLU whose slope is σ(x): never exactly zero, never dead.";
+        };
+    }
+
     public abstract double derivative(double x);
 
     /**
@@ -184,6 +214,8 @@ public enum Activation {
         if (start != null) {
             out.add(new Region(start, hi));
         }
+        // saturation is flatness towards ±∞; GELU's and SiLU's slopes also cross zero in their dip, which is no tail
+        out.removeIf(r -> r.from() > lo && r.to() < hi);
         return out;
     }
 
@@ -201,7 +233,9 @@ public enum Activation {
                 b = m;
             }
         }
-        return (a + b) / 2;
+        double x = (a + b) / 2;
+        // ReLU's edge is 0 exactly; bisection would leave 1e-21
+        return Math.abs(x) < 1e-9 ? 0 : x;
     }
 
     /** By torch.nn name or a common short name, case-insensitively: relu, leaky_relu, swish, … */

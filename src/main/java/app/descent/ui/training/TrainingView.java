@@ -1,6 +1,7 @@
 package app.descent.ui.training;
 
 import app.descent.training.OptimizerSpec;
+import app.descent.ui.fx.LiveChart;
 import app.descent.training.TrainingEvent;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -1,4 +1,4 @@
-package app.descent.ui.training;
+package app.descent.ui.fx;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -19,13 +19,17 @@ import org.jfree.data.xy.XYSeriesCollection;
  * A JFreeChart line chart that takes points in batches: series are changed silently and the chart redraws once per
  * batch. Mouse wheel and drag zoom; hovering a point shows its exact value; the y axis can switch to log scale.
  */
-final class LiveChart {
+public final class LiveChart {
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final JFreeChart chart;
     private final ChartViewer viewer;
     private final String yLabel;
+    /** Matplotlib's tab10, the colours the course notebooks use. */
+    public static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
 
-    LiveChart(String title, String xLabel, String yLabel, String... series) {
+    public LiveChart(String title, String xLabel, String yLabel, String... series) {
         this.yLabel = yLabel;
         for (String s : series) {
             XYSeries x = new XYSeries(s, false, true);
@@ -38,9 +42,8 @@ final class LiveChart {
         plot.setDomainGridlinePaint(new Color(0xd0d7de));
         plot.setRangeGridlinePaint(new Color(0xd0d7de));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728)};
         for (int i = 0; i < series.length; i++) {
-            r.setSeriesPaint(i, colors[i % colors.length]);
+            r.setSeriesPaint(i, COLORS[i % COLORS.length]);
             r.setSeriesStroke(i, new BasicStroke(2f));
             // per-epoch series get markers so that a single epoch is visible
             r.setSeriesShapesVisible(i, series[i].startsWith("val") || series[i].contains("epoch"));
@@ -55,7 +58,7 @@ final class LiveChart {
     }
 
     /** Font sizes for normal use (1) or a projector (1.5). */
-    void scale(double factor) {
+    public void scale(double factor) {
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, (int) Math.round(14 * factor)));
         XYPlot plot = chart.getXYPlot();
         for (var axis : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
@@ -67,38 +70,38 @@ final class LiveChart {
         }
     }
 
-    void domainLabel(String label) {
+    public void domainLabel(String label) {
         chart.getXYPlot().getDomainAxis().setLabel(label);
     }
 
-    ChartViewer viewer() {
+    public ChartViewer viewer() {
         return viewer;
     }
 
-    XYSeries series(int i) {
+    public XYSeries series(int i) {
         return data.getSeries(i);
     }
 
-    void add(int series, double x, double y) {
+    public void add(int series, double x, double y) {
         if (Double.isFinite(y)) {
             data.getSeries(series).add(x, y, false);
         }
     }
 
     /** One redraw for all points added since the last call. */
-    void commit() {
+    public void commit() {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             data.getSeries(i).fireSeriesChanged();
         }
     }
 
-    void clear() {
+    public void clear() {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             data.getSeries(i).clear();
         }
     }
 
-    int points() {
+    public int points() {
         int n = 0;
         for (int i = 0; i < data.getSeriesCount(); i++) {
             n += data.getSeries(i).getItemCount();
@@ -106,7 +109,48 @@ final class LiveChart {
         return n;
     }
 
-    void logScale(boolean on) {
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public int seriesCount() {
+        return data.getSeriesCount();
+    }
+
+    /**
+     * Adds a series drawn in colour {@code color} of {@link #COLORS}; dashed for a second curve of the same run
+     * (validation beside training), with markers where points are sparse.
+     */
+    public int addSeries(String name, int color, boolean dashed, boolean markers) {
+        data.addSeries(new XYSeries(name, false, true));
+        int i = data.getSeriesCount() - 1;
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        r.setSeriesPaint(i, COLORS[Math.floorMod(color, COLORS.length)]);
+        r.setSeriesStroke(i, dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
+        r.setSeriesShapesVisible(i, markers);
+        return i;
+    }
+
+    public void removeAllSeries() {
+        data.removeAllSeries();
+    }
+
+    /** Every point as {@code series,x,y} rows, for "export data". */
+    public String csv() {
+        StringBuilder b = new StringBuilder("series,").append(chart.getXYPlot().getDomainAxis().getLabel()).append(',')
+                .append(yLabel).append('\n');
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            XYSeries s = data.getSeries(i);
+            String name = '"' + String.valueOf(s.getKey()).replace("\"", "\"\"") + '"';
+            for (int k = 0; k < s.getItemCount(); k++) {
+                b.append(name).append(',').append(s.getX(k)).append(',').append(s.getY(k)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    public void logScale(boolean on) {
         XYPlot plot = chart.getXYPlot();
         if (on) {
             LogAxis axis = new LogAxis(yLabel);

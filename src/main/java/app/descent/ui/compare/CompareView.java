@@ -1,0 +1,14 @@
+package app.descent.ui.compare;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.TabPane;
+
+/** Controller of CompareView.fxml: one tab per comparison tool, each with its own view and view model. */
+public final class CompareView {
+    @FXML private TabPane tabs;
+    @FXML private ActivationsView activationsController;
+
+    public ActivationsView activations() {
+        return activationsController;
+    }
+}
