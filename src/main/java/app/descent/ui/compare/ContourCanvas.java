@@ -1,0 +1,284 @@
+package app.descent.ui.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A surface f(x, y) as a shaded map with contour lines, and optimizer paths drawn over it up to the current step.
+ * Shading and levels follow the ranks of the values (quantiles), so that Rosenbrock's 1e4 rim does not wash out
+ * its valley.
+ */
+public final class ContourCanvas extends Region {
+    /** One optimizer's path and how to draw it. */
+    public record Path(String label, double[][] points, Color color) {
+    }
+
+    private static final int LEVELS = 14;
+    private final Canvas canvas = new Canvas();
+    private double[][] grid;
+    private double xMin;
+    private double xMax;
+    private double yMin;
+    private double yMax;
+    private WritableImage shading;
+    private double[] levels = new double[0];
+    private List<Path> paths = List.of();
+    private int shownSteps;
+    private double[] minimum;
+
+    public ContourCanvas() {
+        getChildren().add(canvas);
+        setMinSize(200, 200);
+        setPrefSize(560, 480);
+        widthProperty().addListener((o, a, b) -> draw());
+        heightProperty().addListener((o, a, b) -> draw());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    /** {@code grid[j][i]} is f at x = xMin + i·Δx, y = yMin + j·Δy; NaN where f is undefined. */
+    public void surface(double[][] grid, double xMin, double xMax, double yMin, double yMax) {
+        this.grid = grid;
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        double[] sorted = Arrays.stream(grid).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        shading = shade(grid, sorted);
+        levels = new double[sorted.length == 0 ? 0 : LEVELS];
+        for (int k = 0; k < levels.length; k++) {
+            // denser levels near the minimum, where the paths end
+            double q = Math.pow((k + 0.5) / LEVELS, 2);
+            levels[k] = sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+        }
+        minimum = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < grid.length; j++) {
+            for (int i = 0; i < grid[j].length; i++) {
+                if (grid[j][i] < best) {
+                    best = grid[j][i];
+                    minimum = new double[] {x(i), y(j)};
+                }
+            }
+        }
+        draw();
+    }
+
+    public void paths(List<Path> paths, int shownSteps) {
+        this.paths = List.copyOf(paths);
+        this.shownSteps = shownSteps;
+        draw();
+    }
+
+    public int shownSteps() {
+        return shownSteps;
+    }
+
+    public boolean hasSurface() {
+        return grid != null;
+    }
+
+    /** The surface point under a pixel of this canvas. */
+    public double[] toData(double px, double py) {
+        double[] a = area();
+        return new double[] {xMin + (px - a[0]) / a[2] * (xMax - xMin), yMax - (py - a[1]) / a[3] * (yMax - yMin)};
+    }
+
+    private double x(int i) {
+        return xMin + (xMax - xMin) * i / (grid[0].length - 1);
+    }
+
+    private double y(int j) {
+        return yMin + (yMax - yMin) * j / (grid.length - 1);
+    }
+
+    private static WritableImage shade(double[][] grid, double[] sorted) {
+        int ny = grid.length;
+        int nx = grid[0].length;
+        WritableImage image = new WritableImage(nx, ny);
+        PixelWriter w = image.getPixelWriter();
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double v = grid[j][i];
+                Color c;
+                if (!Double.isFinite(v)) {
+                    c = Color.gray(0.85);
+                } else {
+                    double rank = sorted.length < 2 ? 0.5 : (double) Math.max(0, Arrays.binarySearch(sorted, v))
+                            / (sorted.length - 1);
+                    c = ramp(rank);
+                }
+                w.setColor(i, ny - 1 - j, c);
+            }
+        }
+        return image;
+    }
+
+    /** Low values deep blue, high values pale yellow (viridis-like, light enough for paths to stand out). */
+    private static Color ramp(double t) {
+        Color low = Color.rgb(48, 86, 150);
+        Color mid = Color.rgb(92, 170, 160);
+        Color high = Color.rgb(245, 236, 180);
+        return t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
+    }
+
+    /** Plot area: left, top, width, height (room for the axes' numbers). */
+    private double[] area() {
+        double left = 46;
+        double top = 10;
+        double w = Math.max(10, getWidth() - left - 12);
+        double h = Math.max(10, getHeight() - top - 34);
+        double side = Math.min(w, h);
+        return new double[] {left, top, side, side};
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (grid == null) {
+            return;
+        }
+        double[] a = area();
+        g.setImageSmoothing(true);
+        g.drawImage(shading, a[0], a[1], a[2], a[3]);
+        g.setStroke(Color.rgb(255, 255, 255, 0.55));
+        g.setLineWidth(1);
+        for (double level : levels) {
+            contour(g, a, level);
+        }
+        g.setStroke(Color.gray(0.4));
+        g.strokeRect(a[0], a[1], a[2], a[3]);
+        axes(g, a);
+        if (minimum != null) {
+            double[] p = toPixel(a, minimum[0], minimum[1]);
+            g.setFill(Color.WHITE);
+            g.setFont(Font.font(15));
+            g.fillText("★", p[0] - 6, p[1] + 5);
+        }
+        for (Path path : paths) {
+            drawPath(g, a, path);
+        }
+    }
+
+    private void drawPath(GraphicsContext g, double[] a, Path path) {
+        int last = Math.min(shownSteps, path.points().length - 1);
+        g.setStroke(path.color());
+        g.setLineWidth(2.2);
+        g.beginPath();
+        boolean open = false;
+        for (int k = 0; k <= last; k++) {
+            double[] p = toPixel(a, path.points()[k][0], path.points()[k][1]);
+            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+                break;
+            }
+            // clip by hand: far-off points (a diverging path) would draw lines across the whole window
+            p[0] = Math.max(a[0] - 50, Math.min(a[0] + a[2] + 50, p[0]));
+            p[1] = Math.max(a[1] - 50, Math.min(a[1] + a[3] + 50, p[1]));
+            if (!open) {
+                g.moveTo(p[0], p[1]);
+                open = true;
+            } else {
+                g.lineTo(p[0], p[1]);
+            }
+        }
+        g.save();
+        g.beginPath();
+        g.rect(a[0], a[1], a[2], a[3]);
+        g.clip();
+        g.stroke();
+        g.restore();
+        g.save();
+        g.beginPath();
+        g.rect(a[0], a[1], a[2], a[3]);
+        g.clip();
+        for (int k = 0; k <= last; k++) {
+            double[] p = toPixel(a, path.points()[k][0], path.points()[k][1]);
+            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+                break;
+            }
+            double r = k == last ? 5 : 2;
+            g.setFill(k == last ? path.color() : path.color().deriveColor(0, 1, 1, 0.8));
+            g.fillOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+            if (k == last) {
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.5);
+                g.strokeOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+            }
+        }
+        g.restore();
+    }
+
+    private void axes(GraphicsContext g, double[] a) {
+        g.setFill(Color.gray(0.3));
+        g.setFont(Font.font(11));
+        for (int k = 0; k <= 4; k++) {
+            double t = k / 4.0;
+            String xs = fmt(xMin + t * (xMax - xMin));
+            String ys = fmt(yMax - t * (yMax - yMin));
+            g.fillText(xs, a[0] + t * a[2] - 10, a[1] + a[3] + 15);
+            g.fillText(ys, 4, a[1] + t * a[3] + 4);
+        }
+        g.fillText("x", a[0] + a[2] / 2, a[1] + a[3] + 29);
+        g.fillText("y", 4, a[1] + a[3] / 2 - 14);
+    }
+
+    private static String fmt(double v) {
+        return app.descent.graph.ComputationGraph.format(Math.abs(v) < 1e-12 ? 0 : v, 3);
+    }
+
+    private double[] toPixel(double[] a, double x, double y) {
+        return new double[] {a[0] + (x - xMin) / (xMax - xMin) * a[2], a[1] + (yMax - y) / (yMax - yMin) * a[3]};
+    }
+
+    /** Marching squares on the grid for one level, segment by segment. */
+    private void contour(GraphicsContext g, double[] a, double level) {
+        int ny = grid.length;
+        int nx = grid[0].length;
+        double cw = a[2] / (nx - 1);
+        double ch = a[3] / (ny - 1);
+        List<double[]> segments = new ArrayList<>();
+        for (int j = 0; j < ny - 1; j++) {
+            for (int i = 0; i < nx - 1; i++) {
+                double v0 = grid[j][i];
+                double v1 = grid[j][i + 1];
+                double v2 = grid[j + 1][i + 1];
+                double v3 = grid[j + 1][i];
+                if (!(Double.isFinite(v0) && Double.isFinite(v1) && Double.isFinite(v2) && Double.isFinite(v3))) {
+                    continue;
+                }
+                List<double[]> cuts = new ArrayList<>(4);
+                cut(cuts, v0, v1, level, i, j, i + 1, j);
+                cut(cuts, v1, v2, level, i + 1, j, i + 1, j + 1);
+                cut(cuts, v2, v3, level, i + 1, j + 1, i, j + 1);
+                cut(cuts, v3, v0, level, i, j + 1, i, j);
+                for (int k = 0; k + 1 < cuts.size(); k += 2) {
+                    segments.add(new double[] {cuts.get(k)[0], cuts.get(k)[1], cuts.get(k + 1)[0], cuts.get(k + 1)[1]});
+                }
+            }
+        }
+        for (double[] s : segments) {
+            g.strokeLine(a[0] + s[0] * cw, a[1] + a[3] - s[1] * ch, a[0] + s[2] * cw, a[1] + a[3] - s[3] * ch);
+        }
+    }
+
+    private static void cut(List<double[]> cuts, double va, double vb, double level, int ia, int ja, int ib, int jb) {
+        if ((va < level) == (vb < level)) {
+            return;
+        }
+        double t = (level - va) / (vb - va);
+        cuts.add(new double[] {ia + t * (ib - ia), ja + t * (jb - ja)});
+    }
+}
