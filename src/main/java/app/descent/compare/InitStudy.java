@@ -1,0 +1,136 @@
+package app.descent.compare;
+
+import app.descent.UserInputException;
+import app.descent.training.Initializer;
+import app.descent.training.Inspection;
+import app.descent.training.LayerDef;
+import app.descent.training.data.DataSplit;
+import app.descent.training.data.Examples;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Initializers side by side on one deep MLP at initialization, as UvA's tutorial 4 compares them: per initializer the
+ * standard deviation of every hidden layer's activations and of every Linear weight's gradient, by depth. The inputs
+ * are standardized with the training split's mean and deviation (as the tutorial's Normalize), so that the first
+ * layer sees unit variance and only the initializer decides what happens further in.
+ */
+public final class InitStudy {
+    private InitStudy() {
+    }
+
+    /** The tutorial's five, constant at its 0.005. */
+    public static final List<String> INITIALIZERS = List.of("constant:0.005", "normal:0.01", "normal:1", "xavier",
+            "kaiming");
+
+    /**
+     * Fashion-MNIST in, ten classes out, eight hidden layers: twice the tutorial's depth, so that a factor per layer
+     * shows plainly (0.16⁸ ≈ 4·10⁻⁷ for normal(0.01) at width 256).
+     */
+    public static final List<Integer> WIDTHS = List.of(784, 512, 256, 256, 256, 256, 256, 128, 128, 10);
+
+    /** The activations by their course names, with the PyTorch layer each becomes. */
+    public static final Map<String, String> ACTIVATIONS = Map.of("identity", "Identity", "tanh", "Tanh", "relu", "ReLU",
+            "sigmoid", "Sigmoid", "leakyrelu", "LeakyReLU", "elu", "ELU", "gelu", "GELU", "silu", "SiLU");
+
+    /**
+     * One initializer's figures by depth: {@code activationStd} and {@code deadFraction} per hidden layer (after its
+     * activation), {@code gradientStd} and {@code gradientNorm} per Linear layer (one more: the output layer).
+     */
+    public record Curve(String initializer, double loss, List<Double> activationStd, List<Double> deadFraction,
+                        List<Double> gradientStd, List<Double> gradientNorm) {
+        public Curve {
+            activationStd = List.copyOf(activationStd);
+            deadFraction = List.copyOf(deadFraction);
+            gradientStd = List.copyOf(gradientStd);
+            gradientNorm = List.copyOf(gradientNorm);
+        }
+    }
+
+    public record Result(String activation, List<Integer> widths, int batchSize, long seed, double inputStd,
+                         List<Curve> curves) {
+        public Result {
+            widths = List.copyOf(widths);
+            curves = List.copyOf(curves);
+        }
+
+        public Curve curve(String initializer) {
+            return curves.stream().filter(c -> c.initializer().equals(initializer)).findFirst()
+                    .orElseThrow(() -> new UserInputException("no curve for initializer " + initializer));
+        }
+    }
+
+    /** {@link #WIDTHS} with {@code activation}, the tutorial's batch of 1024 and initializers. */
+    public static Result run(DataSplit data, String activation, long seed) {
+        return run(standardized(data), activation, INITIALIZERS, WIDTHS, 1024, seed);
+    }
+
+    /**
+     * @param data already standardized (see {@link #standardized}); its first {@code batchSize} training examples are
+     *             the batch
+     * @param widths input features, then each hidden layer's width, then the classes
+     */
+    public static Result run(DataSplit data, String activation, List<String> initializers, List<Integer> widths,
+                             int batchSize, long seed) {
+        List<LayerDef> net = network(widths, activation);
+        List<Curve> curves = new ArrayList<>();
+        for (String spec : initializers) {
+            Inspection i = Inspection.atInitialization(net, data, Initializer.parse(spec), seed, batchSize);
+            List<Double> std = new ArrayList<>();
+            List<Double> dead = new ArrayList<>();
+            for (Inspection.Layer l : i.activations()) {
+                std.add(l.output().std());
+                dead.add(l.deadFraction());
+            }
+            List<Double> gradStd = new ArrayList<>();
+            List<Double> gradNorm = new ArrayList<>();
+            for (Inspection.Layer l : i.weighted()) {
+                gradStd.add(l.gradient().std());
+                gradNorm.add(l.gradient().norm());
+            }
+            curves.add(new Curve(spec, i.loss(), std, dead, gradStd, gradNorm));
+        }
+        return new Result(activation, widths, Math.min(batchSize, data.train().count()), seed,
+                Inspection.Stats.of(java.util.Arrays.copyOf(data.train().x(),
+                        Math.min(batchSize, data.train().count()) * data.train().valuesPerExample())).std(),
+                curves);
+    }
+
+    /** Flatten, then Linear and {@code activation} for each hidden width, then a last Linear without one. */
+    public static List<LayerDef> network(List<Integer> widths, String activation) {
+        String type = ACTIVATIONS.get(activation.strip().toLowerCase(Locale.ROOT).replace("_", ""));
+        if (type == null) {
+            throw new UserInputException("unknown activation '" + activation + "'; choose one of "
+                    + String.join(", ", new java.util.TreeSet<>(ACTIVATIONS.keySet())));
+        }
+        if (widths.size() < 2) {
+            throw new UserInputException("the network needs an input and an output width, not " + widths);
+        }
+        List<LayerDef> layers = new ArrayList<>();
+        layers.add(new LayerDef("Flatten", Map.of("start_dim", 1, "end_dim", -1), "0"));
+        for (int k = 0; k + 1 < widths.size(); k++) {
+            layers.add(new LayerDef("Linear", Map.of("in_features", widths.get(k), "out_features", widths.get(k + 1),
+                    "bias", true), String.valueOf(layers.size())));
+            if (k + 2 < widths.size()) {
+                layers.add(new LayerDef(type, Map.of(), String.valueOf(layers.size())));
+            }
+        }
+        return layers;
+    }
+
+    /** The split with every value shifted and scaled by the training split's overall mean and deviation. */
+    public static DataSplit standardized(DataSplit data) {
+        Inspection.Stats s = Inspection.Stats.of(data.train().x());
+        return new DataSplit(data.name(), scale(data.train(), s), scale(data.validation(), s), scale(data.test(), s));
+    }
+
+    private static Examples scale(Examples e, Inspection.Stats s) {
+        float[] x = new float[e.x().length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) ((e.x()[k] - s.mean()) / s.std());
+        }
+        return new Examples(x, e.labels(), e.shape(), e.classNames());
+    }
+}
