@@ -7,8 +7,13 @@ import javafx.scene.control.TabPane;
 public final class CompareView {
     @FXML private TabPane tabs;
     @FXML private ActivationsView activationsController;
+    @FXML private InspectView inspectController;
 
     public ActivationsView activations() {
         return activationsController;
+    }
+
+    public InspectView inspect() {
+        return inspectController;
     }
 }

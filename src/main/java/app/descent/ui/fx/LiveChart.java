@@ -151,10 +151,15 @@ public final class LiveChart {
     }
 
     public void logScale(boolean on) {
+        logScale(on, 1e-6);
+    }
+
+    /** Log scale with values below {@code smallest} left out (a loss never needs more than 1e-6; a vanishing gradient does). */
+    public void logScale(boolean on, double smallest) {
         XYPlot plot = chart.getXYPlot();
         if (on) {
             LogAxis axis = new LogAxis(yLabel);
-            axis.setSmallestValue(1e-6);
+            axis.setSmallestValue(smallest);
             plot.setRangeAxis(axis);
         } else {
             NumberAxis axis = new NumberAxis(yLabel);

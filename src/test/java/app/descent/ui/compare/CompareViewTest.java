@@ -45,4 +45,39 @@ class CompareViewTest {
                 .contains("Sigmoid").contains("GELU");
         Screenshots.save(stage.getScene(), "compare-activations");
     }
+
+    @Test
+    void inspectShowsGradientFlowAndHistogramsPerLayer(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-inspect");
+        javafx.scene.control.ComboBox<String> activation = robot.lookup("#inspect-activation").queryComboBox();
+        robot.interact(() -> activation.getSelectionModel().select("Sigmoid"));
+        robot.clickOn("#inspect");
+        javafx.scene.layout.FlowPane tiles = robot.lookup("#activation-tiles").query();
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> tiles.getChildren().size() == 4
+                        && robot.lookup("#inspect-status").queryAs(Label.class).getText().contains("step 0"));
+        ChartViewer grad = robot.lookup("#grad-norm-chart").query();
+        var series = ((org.jfree.data.xy.XYSeriesCollection) grad.getChart().getXYPlot().getDataset()).getSeries(0);
+        assertThat(series.getItemCount()).isEqualTo(5);
+        // sigmoid: the first layer's gradient is far smaller than the last's (vanishing gradients)
+        assertThat(series.getY(0).doubleValue()).isLessThan(series.getY(4).doubleValue() / 10);
+        Screenshots.save(stage.getScene(), "compare-inspect");
+    }
+
+    @Test
+    void initializersComparedOnADeepNet(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-inspect");
+        robot.clickOn("#compare-inits");
+        ChartViewer std = robot.lookup("#activation-std-chart").query();
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> std.getChart().getXYPlot().getDataset().getSeriesCount() == 5);
+        var data = (org.jfree.data.xy.XYSeriesCollection) std.getChart().getXYPlot().getDataset();
+        var small = data.getSeries("normal:0.01");
+        var kaiming = data.getSeries("kaiming");
+        // normal(0.01) collapses with depth; Kaiming keeps ReLU activations' spread
+        assertThat(small.getY(small.getItemCount() - 1).doubleValue()).isLessThan(small.getY(0).doubleValue() / 100);
+        double ratio = kaiming.getY(kaiming.getItemCount() - 1).doubleValue() / kaiming.getY(0).doubleValue();
+        assertThat(ratio).isBetween(0.3, 3.0);
+        Screenshots.save(stage.getScene(), "compare-inits");
+    }
 }

@@ -1,0 +1,290 @@
+package app.descent.ui.compare;
+
+import app.descent.UserInputException;
+import app.descent.network.PyTorchImporter;
+import app.descent.training.Initializer;
+import app.descent.training.Inspection;
+import app.descent.training.LayerDef;
+import app.descent.training.Losses;
+import app.descent.training.OptimizerSpec;
+import app.descent.training.Schedule;
+import app.descent.training.TrainingException;
+import app.descent.training.TrainingRun;
+import app.descent.training.TrainingThread;
+import app.descent.training.data.DataSplit;
+import app.descent.ui.fx.FxThread;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Gradient flow and activation statistics of one batch: at initialization, or live every few steps while the network
+ * trains, on the one training thread.
+ */
+public final class InspectViewModel {
+    public static final String DEEP_MLP = "Deep MLP 784-512-256-256-128-10 (UvA)";
+    public static final String DEEP_NARROW = "Very deep MLP, 8 × 128 hidden";
+    public static final String CNN = "CNN 2 conv + 2 linear";
+    public static final String TOY = "2-16-16-16-2 (toy sets)";
+    static final Map<String, String> NETWORKS = new LinkedHashMap<>();
+    public static final List<String> ACTIVATIONS = List.of("as written", "ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU",
+            "GELU", "SiLU", "Softplus");
+    public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "spiral", "circles", "moons", "xor");
+    public static final List<String> INITS = List.of("default", "kaiming", "xavier", "normal:0.01", "normal:1",
+            "constant:0.005", "zeros");
+
+    static {
+        NETWORKS.put(DEEP_MLP, "nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU(),"
+                + " nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))");
+        StringBuilder deep = new StringBuilder("nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU()");
+        for (int i = 0; i < 7; i++) {
+            deep.append(", nn.Linear(128, 128), nn.ReLU()");
+        }
+        NETWORKS.put(DEEP_NARROW, deep.append(", nn.Linear(128, 10))").toString());
+        NETWORKS.put(CNN, "nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), "
+                + "nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), "
+                + "nn.Linear(32 * 7 * 7, 64), nn.ReLU(), nn.Linear(64, 10))");
+        NETWORKS.put(TOY, "nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), "
+                + "nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2))");
+    }
+
+    private final StringProperty dataset = new SimpleStringProperty("fashion-mnist");
+    private final StringProperty network = new SimpleStringProperty(DEEP_MLP);
+    private final StringProperty activation = new SimpleStringProperty("as written");
+    private final StringProperty init = new SimpleStringProperty("default");
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(256);
+    private final StringProperty seed = new SimpleStringProperty("0");
+    private final IntegerProperty every = new SimpleIntegerProperty(25);
+    private final StringProperty optimizer = new SimpleStringProperty("sgd");
+    private final ObjectProperty<Double> lr = new SimpleObjectProperty<>(0.05);
+    private final BooleanProperty stopRequested = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final ReadOnlyObjectWrapper<app.descent.compare.InitStudy.Result> study = new ReadOnlyObjectWrapper<>();
+
+    /** The initializers compared on the deep net of the study (UvA tutorial 4), with the activation chosen. */
+    public ReadOnlyObjectProperty<app.descent.compare.InitStudy.Result> studyProperty() {
+        return study.getReadOnlyProperty();
+    }
+
+    /** Activation std and gradient norm by depth for the five initializers of the tutorial, on Fashion-MNIST. */
+    public void compareInitializers() {
+        if (busy.get()) {
+            return;
+        }
+        String a = activation.get() == null || activation.get().equals("as written") ? "relu" : activation.get();
+        long s;
+        try {
+            s = seedValue();
+            app.descent.compare.InitStudy.network(app.descent.compare.InitStudy.WIDTHS, a);
+        } catch (UserInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        status.set("comparing " + app.descent.compare.InitStudy.INITIALIZERS.size() + " initializers on a "
+                + (app.descent.compare.InitStudy.WIDTHS.size() - 2) + "-hidden-layer " + a + " net…");
+        TrainingThread.submit(() -> {
+            try {
+                DataSplit data = DataSplit.load("fashion-mnist", new DataSplit.Options(1000, -1, s, 1024, 0));
+                var r = app.descent.compare.InitStudy.run(data, a, s);
+                FxThread.run(() -> {
+                    study.set(r);
+                    status.set("initializers compared: " + r.widths().size() + " widths, " + a + ", batch of "
+                            + r.batchSize() + " Fashion-MNIST images (standardized), seed " + r.seed());
+                });
+            } catch (RuntimeException e) {
+                FxThread.run(() -> status.set(e.getMessage()));
+            } finally {
+                FxThread.run(() -> busy.set(false));
+            }
+        });
+    }
+
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public StringProperty networkProperty() {
+        return network;
+    }
+
+    public StringProperty activationProperty() {
+        return activation;
+    }
+
+    public StringProperty initProperty() {
+        return init;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty everyProperty() {
+        return every;
+    }
+
+    public StringProperty optimizerProperty() {
+        return optimizer;
+    }
+
+    public ObjectProperty<Double> lrProperty() {
+        return lr;
+    }
+
+    public ReadOnlyObjectProperty<Inspection> inspectionProperty() {
+        return inspection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The layers to inspect: the chosen network with every activation replaced when asked. */
+    List<LayerDef> layers() {
+        String code = NETWORKS.get(network.get());
+        if (code == null) {
+            throw new UserInputException("unknown network '" + network.get() + "'");
+        }
+        List<LayerDef> layers = LayerDef.of(PyTorchImporter.importCode("import torch.nn as nn\nnet = " + code + "\n")
+                .network());
+        String a = activation.get();
+        if (a == null || a.equals("as written")) {
+            return layers;
+        }
+        List<LayerDef> out = new ArrayList<>();
+        for (LayerDef l : layers) {
+            boolean act = Inspection.ACTIVATIONS.contains(l.type()) && !l.type().equals("Identity");
+            out.add(act ? new LayerDef(a, Map.of(), l.name()) : l);
+        }
+        return out;
+    }
+
+    private long seedValue() {
+        try {
+            return Long.parseLong(seed.get().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new UserInputException("seed '" + seed.get() + "' is not a whole number");
+        }
+    }
+
+    /** One batch through the freshly initialized network. */
+    public void inspectAtInitialization() {
+        start(false);
+    }
+
+    /** Trains and inspects every {@code every} steps until stopped or an epoch is done. */
+    public void trainAndWatch() {
+        start(true);
+    }
+
+    public void stop() {
+        stop.set(true);
+    }
+
+    private void start(boolean train) {
+        if (busy.get()) {
+            return;
+        }
+        List<LayerDef> layers;
+        Initializer initializer;
+        long s;
+        OptimizerSpec spec;
+        try {
+            layers = layers();
+            initializer = Initializer.parse(init.get());
+            s = seedValue();
+            spec = OptimizerSpec.of(optimizer.get(), lr.get() == null ? 0.05 : lr.get());
+        } catch (UserInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        String name = dataset.get();
+        int batch = batchSize.get();
+        int period = Math.max(1, every.get());
+        busy.set(true);
+        stop.set(false);
+        status.set("loading " + name + "…");
+        TrainingThread.submit(() -> {
+            try {
+                DataSplit data = DataSplit.load(name, new DataSplit.Options(1000, -1, s, train ? 0 : batch, train ? 0.1 : 0));
+                TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.CE, spec, initializer,
+                        Math.min(batch, 128), 1000, s, Schedule.CONSTANT, 0, 0, "cpu");
+                try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
+                    publish(run.inspect(batch), "at initialization");
+                    while (train && !stop.get() && !run.finished()) {
+                        double loss = Double.NaN;
+                        for (int k = 0; k < period && !run.finished(); k++) {
+                            for (var e : run.advance()) {
+                                if (e instanceof app.descent.training.TrainingEvent.Step st) {
+                                    loss = st.loss();
+                                }
+                            }
+                        }
+                        publish(run.inspect(batch), "training loss " + app.descent.graph.ComputationGraph.format(loss, 4));
+                    }
+                }
+            } catch (RuntimeException e) {
+                FxThread.run(() -> status.set(e.getMessage()));
+            } finally {
+                FxThread.run(() -> busy.set(false));
+            }
+        });
+    }
+
+    private void publish(Inspection i, String note) {
+        FxThread.run(() -> {
+            inspection.set(i);
+            status.set("step " + i.step() + " · batch of " + i.batchSize() + " · loss on it "
+                    + app.descent.graph.ComputationGraph.format(i.loss(), 4) + " · " + note);
+        });
+    }
+
+    /** The per-layer figures as CSV. */
+    public String csv() {
+        Inspection i = inspection.get();
+        StringBuilder b = new StringBuilder("index,name,type,outputMean,outputStd,deadFraction,weightMean,weightStd,"
+                + "gradMean,gradStd,gradNorm\n");
+        if (i == null) {
+            return b.toString();
+        }
+        for (Inspection.Layer l : i.layers()) {
+            b.append(l.index()).append(',').append(l.name()).append(',').append(l.type()).append(',')
+                    .append(l.output().mean()).append(',').append(l.output().std()).append(',')
+                    .append(Double.isNaN(l.deadFraction()) ? "" : l.deadFraction()).append(',')
+                    .append(l.weight() == null ? "" : l.weight().mean()).append(',')
+                    .append(l.weight() == null ? "" : l.weight().std()).append(',')
+                    .append(l.gradient() == null ? "" : l.gradient().mean()).append(',')
+                    .append(l.gradient() == null ? "" : l.gradient().std()).append(',')
+                    .append(l.gradient() == null ? "" : l.gradient().norm()).append('\n');
+        }
+        return b.toString();
+    }
+}
