@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A computational graph in topological order (every node after its inputs). A variable is one node however often
@@ -25,6 +26,7 @@ public final class ComputationGraph {
     private final int output;
     private final Source source;
     private final int[] uses;
+    private final boolean[] needs;
 
     private ComputationGraph(List<Node> nodes, List<String> texts, int output, Source source) {
         this.nodes = List.copyOf(nodes);
@@ -36,6 +38,10 @@ public final class ComputationGraph {
             for (int in : n.inputs()) {
                 uses[in]++;
             }
+        }
+        this.needs = new boolean[nodes.size()];
+        for (Node n : nodes) {
+            needs[n.id()] = n.op() == Op.INPUT || n.inputs().stream().anyMatch(i -> needs[i]);
         }
     }
 
@@ -80,14 +86,22 @@ public final class ComputationGraph {
 
     /** Values of every node; a missing value, a log of a non-positive number, a division by zero or an overflow is a message. */
     double[] forward(Map<String, Double> inputs) {
+        return forward(n -> {
+            Double x = inputs.get(n.name());
+            if (x == null) {
+                throw error("no value for the variable '" + n.name() + "'", n);
+            }
+            return x;
+        });
+    }
+
+    /** As {@link #forward(Map)}, each variable's value given by {@code leaf}. */
+    double[] forward(ToDoubleFunction<Node> leaf) {
         double[] v = new double[nodes.size()];
         for (Node n : nodes) {
             v[n.id()] = switch (n.op()) {
                 case INPUT -> {
-                    Double x = inputs.get(n.name());
-                    if (x == null) {
-                        throw error("no value for the variable '" + n.name() + "'", n);
-                    }
+                    double x = leaf.applyAsDouble(n);
                     if (!Double.isFinite(x)) {
                         throw new ExpressionException("the value of " + n.name() + " must be a finite number, not " + x);
                     }
@@ -98,6 +112,29 @@ public final class ComputationGraph {
             };
         }
         return v;
+    }
+
+    /**
+     * ∂output/∂node for every node, from the values of {@link #forward}: the sums of Backprop.run without its
+     * explanations. Nodes that do not depend on a variable, or do not reach the output, get none, as in autograd.
+     */
+    double[] backward(double[] v) {
+        double[] grad = new double[v.length];
+        grad[output] = 1;
+        for (int id = output; id >= 0; id--) {
+            Node n = nodes.get(id);
+            if (n.isLeaf() || !needs[id] || (id != output && uses[id] == 0)) {
+                continue;
+            }
+            double[] local = n.op().local(inputValues(n, v), v[id]);
+            for (int slot = 0; slot < local.length; slot++) {
+                int input = n.inputs().get(slot);
+                if (needs[input]) {
+                    grad[input] += grad[id] * local[slot];
+                }
+            }
+        }
+        return grad;
     }
 
     private double apply(Node n, double[] v) {
@@ -139,14 +176,10 @@ public final class ComputationGraph {
 
     /** Whether each node depends on a variable: only those receive gradients, as in autograd. */
     boolean[] requiresGrad() {
-        boolean[] r = new boolean[nodes.size()];
-        for (Node n : nodes) {
-            r[n.id()] = n.op() == Op.INPUT || n.inputs().stream().anyMatch(i -> r[i]);
-        }
-        return r;
+        return needs.clone();
     }
 
-    private ExpressionException error(String message, Node n) {
+    ExpressionException error(String message, Node n) {
         if (n.column() <= 0) {
             return new ExpressionException(message);
         }
