@@ -86,7 +86,7 @@ public final class ComputationGraph {
 
     /** Values of every node; a missing value, a log of a non-positive number, a division by zero or an overflow is a message. */
     double[] forward(Map<String, Double> inputs) {
-        return forward(n -> {
+        return forward(false, n -> {
             Double x = inputs.get(n.name());
             if (x == null) {
                 throw error("no value for the variable '" + n.name() + "'", n);
@@ -95,8 +95,11 @@ public final class ComputationGraph {
         });
     }
 
-    /** As {@link #forward(Map)}, each variable's value given by {@code leaf}. */
-    double[] forward(ToDoubleFunction<Node> leaf) {
+    /**
+     * As {@link #forward(Map)}, each variable's value given by {@code leaf}. With {@code float32} every value is
+     * rounded to float32 as it is made, as PyTorch computes on float32 tensors.
+     */
+    double[] forward(boolean float32, ToDoubleFunction<Node> leaf) {
         double[] v = new double[nodes.size()];
         for (Node n : nodes) {
             v[n.id()] = switch (n.op()) {
@@ -110,6 +113,9 @@ public final class ComputationGraph {
                 case CONSTANT -> n.constant();
                 default -> apply(n, v);
             };
+            if (float32) {
+                v[n.id()] = rounded(n, v[n.id()]);
+            }
         }
         return v;
     }
@@ -117,8 +123,10 @@ public final class ComputationGraph {
     /**
      * ∂output/∂node for every node, from the values of {@link #forward}: the sums of Backprop.run without its
      * explanations. Nodes that do not depend on a variable, or do not reach the output, get none, as in autograd.
+     * With {@code float32} every local gradient, product and sum is rounded to float32, as autograd does on float32
+     * tensors (where, for example, 1 − tanh² loses digits near saturation: matching that matters to Adam).
      */
-    double[] backward(double[] v) {
+    double[] backward(double[] v, boolean float32) {
         double[] grad = new double[v.length];
         grad[output] = 1;
         for (int id = output; id >= 0; id--) {
@@ -130,11 +138,20 @@ public final class ComputationGraph {
             for (int slot = 0; slot < local.length; slot++) {
                 int input = n.inputs().get(slot);
                 if (needs[input]) {
-                    grad[input] += grad[id] * local[slot];
+                    grad[input] = float32 ? (float) (grad[input] + (float) (grad[id] * (float) local[slot]))
+                            : grad[input] + grad[id] * local[slot];
                 }
             }
         }
         return grad;
+    }
+
+    private double rounded(Node n, double value) {
+        float f = (float) value;
+        if (Float.isInfinite(f)) {
+            throw error(text(n.id()) + " overflows float32 (" + format(value) + ")", n);
+        }
+        return f;
     }
 
     private double apply(Node n, double[] v) {

@@ -56,7 +56,7 @@ public final class OptimizerPath {
         float[] p = start.clone();
         List<double[]> points = new ArrayList<>(steps + 1);
         points.add(new double[] {p[0], p[1]});
-        Optimizer optimizer = new Optimizer(spec);
+        Optimizer optimizer = new Optimizer(spec, false);
         GradMode.off();
         try (NDArray w = m.create(p)) {
             for (int step = 1; step <= steps; step++) {

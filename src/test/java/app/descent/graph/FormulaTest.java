@@ -82,4 +82,25 @@ class FormulaTest {
         assertThatThrownBy(() -> Formula.parse("1/(x-y)", List.of("x", "y")).value(1, 1))
                 .isInstanceOf(ExpressionException.class).hasMessageContaining("division by zero");
     }
+
+    @Test
+    void float32RoundsEveryStepAsTorchDoesOnFloat32Tensors() {
+        Formula f = Formula.parse("tanh(x) + 3*y", List.of("x", "y"));
+        Formula f32 = f.float32();
+        assertThat(f32.isFloat32()).isTrue();
+        assertThat(f.isFloat32()).isFalse();
+        float t = (float) Math.tanh(5.0);
+        assertThat(f32.value(5, 0.1)).isEqualTo((float) (t + (float) (3 * (double) 0.1f)));
+        // near saturation 1 - tanh² is computed from the rounded tanh, so it keeps only a few digits, as in torch
+        double[] g = f32.gradient(5, 0.1);
+        assertThat(g[0]).isEqualTo((float) (1 - (double) t * t));
+        assertThat(g[0]).isNotEqualTo(f.gradient(5, 0.1)[0]);
+        assertThat(Math.abs(g[0] / f.gradient(5, 0.1)[0] - 1)).isGreaterThan(1e-6).isLessThan(1e-2);
+        assertThat(g[1]).isEqualTo(3);
+        // float32 ends at 3.4e38: exp(100) is a domain error there, not in double
+        Formula e = Formula.parse("exp(x) + y", List.of("x", "y"));
+        assertThat(e.value(100, 0)).isEqualTo(Math.exp(100));
+        assertThatThrownBy(() -> e.float32().gradient(100, 0)).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("overflows float32");
+    }
 }
