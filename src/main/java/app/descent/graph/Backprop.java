@@ -238,6 +238,10 @@ public final class Backprop {
                     case LOG -> "log' = 1/x = 1/" + f(in[0]) + " = " + f(local[0]) + ", so " + a + " gets "
                             + f(up * local[0]) + ".";
                     case ABS -> "abs' = sign(x) = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
+                    case SIN -> "sin' = cos(x) = cos(" + f(in[0]) + ") = " + f(local[0]) + ", so " + a + " gets "
+                            + f(up * local[0]) + ".";
+                    case COS -> "cos' = −sin(x) = −sin(" + f(in[0]) + ") = " + f(local[0]) + ", so " + a + " gets "
+                            + f(up * local[0]) + ".";
                     default -> "";
                 };
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A computational graph in topological order (every node after its inputs). A variable is one node however often
@@ -25,6 +26,7 @@ public final class ComputationGraph {
     private final int output;
     private final Source source;
     private final int[] uses;
+    private final boolean[] needs;
 
     private ComputationGraph(List<Node> nodes, List<String> texts, int output, Source source) {
         this.nodes = List.copyOf(nodes);
@@ -36,6 +38,10 @@ public final class ComputationGraph {
             for (int in : n.inputs()) {
                 uses[in]++;
             }
+        }
+        this.needs = new boolean[nodes.size()];
+        for (Node n : nodes) {
+            needs[n.id()] = n.op() == Op.INPUT || n.inputs().stream().anyMatch(i -> needs[i]);
         }
     }
 
@@ -80,14 +86,25 @@ public final class ComputationGraph {
 
     /** Values of every node; a missing value, a log of a non-positive number, a division by zero or an overflow is a message. */
     double[] forward(Map<String, Double> inputs) {
+        return forward(false, n -> {
+            Double x = inputs.get(n.name());
+            if (x == null) {
+                throw error("no value for the variable '" + n.name() + "'", n);
+            }
+            return x;
+        });
+    }
+
+    /**
+     * As {@link #forward(Map)}, each variable's value given by {@code leaf}. With {@code float32} every value is
+     * rounded to float32 as it is made, as PyTorch computes on float32 tensors.
+     */
+    double[] forward(boolean float32, ToDoubleFunction<Node> leaf) {
         double[] v = new double[nodes.size()];
         for (Node n : nodes) {
             v[n.id()] = switch (n.op()) {
                 case INPUT -> {
-                    Double x = inputs.get(n.name());
-                    if (x == null) {
-                        throw error("no value for the variable '" + n.name() + "'", n);
-                    }
+                    double x = leaf.applyAsDouble(n);
                     if (!Double.isFinite(x)) {
                         throw new ExpressionException("the value of " + n.name() + " must be a finite number, not " + x);
                     }
@@ -96,8 +113,45 @@ public final class ComputationGraph {
                 case CONSTANT -> n.constant();
                 default -> apply(n, v);
             };
+            if (float32) {
+                v[n.id()] = rounded(n, v[n.id()]);
+            }
         }
         return v;
+    }
+
+    /**
+     * ∂output/∂node for every node, from the values of {@link #forward}: the sums of Backprop.run without its
+     * explanations. Nodes that do not depend on a variable, or do not reach the output, get none, as in autograd.
+     * With {@code float32} every local gradient, product and sum is rounded to float32, as autograd does on float32
+     * tensors (where, for example, 1 − tanh² loses digits near saturation: matching that matters to Adam).
+     */
+    double[] backward(double[] v, boolean float32) {
+        double[] grad = new double[v.length];
+        grad[output] = 1;
+        for (int id = output; id >= 0; id--) {
+            Node n = nodes.get(id);
+            if (n.isLeaf() || !needs[id] || (id != output && uses[id] == 0)) {
+                continue;
+            }
+            double[] local = n.op().local(inputValues(n, v), v[id]);
+            for (int slot = 0; slot < local.length; slot++) {
+                int input = n.inputs().get(slot);
+                if (needs[input]) {
+                    grad[input] = float32 ? (float) (grad[input] + (float) (grad[id] * (float) local[slot]))
+                            : grad[input] + grad[id] * local[slot];
+                }
+            }
+        }
+        return grad;
+    }
+
+    private double rounded(Node n, double value) {
+        float f = (float) value;
+        if (Float.isInfinite(f)) {
+            throw error(text(n.id()) + " overflows float32 (" + format(value) + ")", n);
+        }
+        return f;
     }
 
     private double apply(Node n, double[] v) {
@@ -139,14 +193,10 @@ public final class ComputationGraph {
 
     /** Whether each node depends on a variable: only those receive gradients, as in autograd. */
     boolean[] requiresGrad() {
-        boolean[] r = new boolean[nodes.size()];
-        for (Node n : nodes) {
-            r[n.id()] = n.op() == Op.INPUT || n.inputs().stream().anyMatch(i -> r[i]);
-        }
-        return r;
+        return needs.clone();
     }
 
-    private ExpressionException error(String message, Node n) {
+    ExpressionException error(String message, Node n) {
         if (n.column() <= 0) {
             return new ExpressionException(message);
         }

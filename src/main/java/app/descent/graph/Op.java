@@ -20,7 +20,9 @@ public enum Op {
     SIGMOID("sigmoid", 1, null),
     EXP("exp", 1, null),
     LOG("log", 1, null),
-    ABS("abs", 1, null);
+    ABS("abs", 1, null),
+    SIN("sin", 1, null),
+    COS("cos", 1, null);
 
     /** The gate patterns of the course, shown in the legend. */
     public enum Pattern { ADD_DISTRIBUTES, MUL_SWAPS, MAX_ROUTES, FAN_OUT_ADDS }
@@ -50,7 +52,7 @@ public enum Op {
 
     public boolean isFunction() {
         return this == MAX || this == MIN || this == RELU || this == TANH || this == SIGMOID || this == EXP
-                || this == LOG || this == ABS;
+                || this == LOG || this == ABS || this == SIN || this == COS;
     }
 
     static Op function(String name) {
@@ -80,6 +82,8 @@ public enum Op {
             case EXP -> Math.exp(in[0]);
             case LOG -> Math.log(in[0]);
             case ABS -> Math.abs(in[0]);
+            case SIN -> Math.sin(in[0]);
+            case COS -> Math.cos(in[0]);
         };
     }
 
@@ -103,6 +107,8 @@ public enum Op {
             case EXP -> new double[] {out};
             case LOG -> new double[] {1 / in[0]};
             case ABS -> new double[] {Math.signum(in[0])};
+            case SIN -> new double[] {Math.cos(in[0])};
+            case COS -> new double[] {-Math.sin(in[0])};
         };
     }
 
