@@ -8,9 +8,14 @@ public final class CompareView {
     @FXML private TabPane tabs;
     @FXML private ActivationsView activationsController;
     @FXML private InspectView inspectController;
+    @FXML private PathsView pathsController;
 
     public ActivationsView activations() {
         return activationsController;
+    }
+
+    public PathsView paths() {
+        return pathsController;
     }
 
     public InspectView inspect() {

@@ -141,8 +141,7 @@ public final class ContourCanvas extends Region {
         double top = 10;
         double w = Math.max(10, getWidth() - left - 12);
         double h = Math.max(10, getHeight() - top - 34);
-        double side = Math.min(w, h);
-        return new double[] {left, top, side, side};
+        return new double[] {left, top, w, h};
     }
 
     private void draw() {
@@ -171,20 +170,26 @@ public final class ContourCanvas extends Region {
         for (Path path : paths) {
             drawPath(g, a, path);
         }
+        legend(g, a);
     }
 
     private void drawPath(GraphicsContext g, double[] a, Path path) {
         int last = Math.min(shownSteps, path.points().length - 1);
+        g.save();
+        g.beginPath();
+        g.rect(a[0], a[1], a[2], a[3]);
+        g.clip();
         g.setStroke(path.color());
         g.setLineWidth(2.2);
         g.beginPath();
         boolean open = false;
+        int end = -1;
         for (int k = 0; k <= last; k++) {
             double[] p = toPixel(a, path.points()[k][0], path.points()[k][1]);
             if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
                 break;
             }
-            // clip by hand: far-off points (a diverging path) would draw lines across the whole window
+            // far-off points (a diverging path) would make the rasterizer draw lines across the whole window
             p[0] = Math.max(a[0] - 50, Math.min(a[0] + a[2] + 50, p[0]));
             p[1] = Math.max(a[1] - 50, Math.min(a[1] + a[3] + 50, p[1]));
             if (!open) {
@@ -193,32 +198,45 @@ public final class ContourCanvas extends Region {
             } else {
                 g.lineTo(p[0], p[1]);
             }
+            end = k;
         }
-        g.save();
-        g.beginPath();
-        g.rect(a[0], a[1], a[2], a[3]);
-        g.clip();
         g.stroke();
-        g.restore();
-        g.save();
-        g.beginPath();
-        g.rect(a[0], a[1], a[2], a[3]);
-        g.clip();
-        for (int k = 0; k <= last; k++) {
+        for (int k = 0; k <= end; k++) {
             double[] p = toPixel(a, path.points()[k][0], path.points()[k][1]);
-            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
-                break;
-            }
-            double r = k == last ? 5 : 2;
-            g.setFill(k == last ? path.color() : path.color().deriveColor(0, 1, 1, 0.8));
+            double r = k == end ? 5.5 : 2;
+            g.setFill(path.color());
             g.fillOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
-            if (k == last) {
+            if (k == end) {
                 g.setStroke(Color.WHITE);
                 g.setLineWidth(1.5);
                 g.strokeOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
             }
         }
         g.restore();
+    }
+
+    private void legend(GraphicsContext g, double[] a) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        g.setFont(Font.font("SansSerif", 12));
+        double w = 0;
+        for (Path p : paths) {
+            w = Math.max(w, p.label().length() * 8.0 + 32);
+        }
+        double x = a[0] + a[2] - w - 8;
+        double y = a[1] + 8;
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(x, y, w, paths.size() * 17 + 8, 6, 6);
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
+            double yy = y + 14 + i * 17;
+            g.setStroke(p.color());
+            g.setLineWidth(3);
+            g.strokeLine(x + 6, yy - 4, x + 20, yy - 4);
+            g.setFill(Color.rgb(36, 41, 47));
+            g.fillText(p.label(), x + 24, yy);
+        }
     }
 
     private void axes(GraphicsContext g, double[] a) {
@@ -232,7 +250,7 @@ public final class ContourCanvas extends Region {
             g.fillText(ys, 4, a[1] + t * a[3] + 4);
         }
         g.fillText("x", a[0] + a[2] / 2, a[1] + a[3] + 29);
-        g.fillText("y", 4, a[1] + a[3] / 2 - 14);
+        g.fillText("y", a[0] - 14, a[1] + 10);
     }
 
     private static String fmt(double v) {

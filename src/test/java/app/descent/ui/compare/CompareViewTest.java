@@ -80,4 +80,48 @@ class CompareViewTest {
         assertThat(ratio).isBetween(0.3, 3.0);
         Screenshots.save(stage.getScene(), "compare-inits");
     }
+
+    @Test
+    void optimizersRaceOnTheValleyAndAHyperparameterCanBeEdited(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-paths");
+        ContourCanvas map = robot.lookup("#contour").queryAs(ContourCanvas.class);
+        TableView<?> racers = robot.lookup("#racers").queryAs(TableView.class);
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS, map::hasSurface);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("error: " + robot.lookup("#path-error").queryAs(Label.class).getText() + " status: "
+                    + robot.lookup("#path-step-count").queryAs(Label.class).getText());
+        }
+        robot.clickOn("#path-play");
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> map.shownSteps() >= 100);
+        var rows = racers.getItems().stream().map(PathsViewModel.Racer.class::cast).toList();
+        PathsViewModel.Racer adam = rows.stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow();
+        assertThat(adam.resultProperty().get()).startsWith("f = ");
+        assertThat(robot.lookup("#path-step-count").queryAs(Label.class).getText()).isEqualTo("step 100 / 100");
+
+        // a typo in a learning rate is named, and nothing is raced
+        robot.interact(() -> adam.lrProperty().set("0.1x"));
+        robot.clickOn("#race");
+        assertThat(robot.lookup("#path-error").queryAs(Label.class).getText()).contains("adam").contains("0.1x");
+        robot.interact(() -> adam.lrProperty().set("1"));
+
+        // a function typed by hand, started where the mouse clicks
+        javafx.scene.control.TextField f = robot.lookup("#surface-expression").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> f.setText("x**2 + 10*y**2"));
+        robot.clickOn(map);
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#path-step-count").queryAs(Label.class).getText().startsWith("step"));
+        assertThat(robot.lookup("#path-error").queryAs(Label.class).getText()).isEmpty();
+        robot.interact(() -> f.setText("x**2 + y*"));
+        robot.clickOn("#race");
+        assertThat(robot.lookup("#path-error").queryAs(Label.class).getText()).contains("column");
+        robot.interact(() -> f.setText("tanh(x)**2 + 0.01*abs(x) + sigmoid(y)"));
+        robot.interact(() -> robot.lookup("#surface-preset").queryComboBox().getSelectionModel().select(2));
+        robot.interact(() -> robot.lookup("#surface-preset").queryComboBox().getSelectionModel().select(0));
+        robot.clickOn("#race");
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> map.shownSteps() >= 60);
+        Screenshots.save(stage.getScene(), "compare-paths");
+    }
 }

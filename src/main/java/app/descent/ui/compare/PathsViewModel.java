@@ -1,0 +1,342 @@
+package app.descent.ui.compare;
+
+import app.descent.UserInputException;
+import app.descent.compare.PathRace;
+import app.descent.compare.Surface;
+import app.descent.graph.ComputationGraph;
+import app.descent.training.OptimizerSpec;
+import app.descent.training.TrainingThread;
+import app.descent.ui.fx.FxThread;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Optimizer paths on a 2-D surface: the function (a preset or typed), the start, the racing optimizers with their
+ * hyperparameters, and the computed paths, which the view reveals step by step.
+ */
+public final class PathsViewModel {
+    static final int GRID = 120;
+
+    /** One racing optimizer; its hyperparameters are text so that a typo can be shown where it is. */
+    public static final class Racer {
+        private final String name;
+        private final BooleanProperty enabled = new SimpleBooleanProperty();
+        private final StringProperty lr = new SimpleStringProperty();
+        private final StringProperty momentum = new SimpleStringProperty();
+        private final StringProperty beta1 = new SimpleStringProperty();
+        private final StringProperty beta2 = new SimpleStringProperty();
+        private final StringProperty alpha = new SimpleStringProperty();
+        private final StringProperty eps = new SimpleStringProperty();
+        private final StringProperty weightDecay = new SimpleStringProperty();
+        private final StringProperty result = new SimpleStringProperty("");
+
+        Racer(String name, boolean on) {
+            this.name = name;
+            enabled.set(on);
+            OptimizerSpec d = OptimizerSpec.of(name, 0.01);
+            momentum.set(uses("momentum") ? fmt(d.momentum()) : "");
+            beta1.set(uses("beta1") ? fmt(d.beta1()) : "");
+            beta2.set(uses("beta2") ? fmt(d.beta2()) : "");
+            alpha.set(uses("alpha") ? fmt(d.alpha()) : "");
+            eps.set(uses("eps") ? fmt(d.eps()) : "");
+            weightDecay.set(fmt(d.weightDecay()));
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** Whether this optimizer has that hyperparameter (the table leaves the others blank and locked). */
+        public boolean uses(String parameter) {
+            return switch (parameter) {
+                case "momentum" -> name.equals("momentum") || name.equals("nesterov") || name.equals("sgd");
+                case "beta1", "beta2" -> name.startsWith("adam");
+                case "alpha" -> name.equals("rmsprop");
+                case "eps" -> name.equals("rmsprop") || name.equals("adagrad") || name.startsWith("adam");
+                default -> true;
+            };
+        }
+
+        public BooleanProperty enabledProperty() {
+            return enabled;
+        }
+
+        public StringProperty lrProperty() {
+            return lr;
+        }
+
+        public StringProperty momentumProperty() {
+            return momentum;
+        }
+
+        public StringProperty beta1Property() {
+            return beta1;
+        }
+
+        public StringProperty beta2Property() {
+            return beta2;
+        }
+
+        public StringProperty alphaProperty() {
+            return alpha;
+        }
+
+        public StringProperty epsProperty() {
+            return eps;
+        }
+
+        public StringProperty weightDecayProperty() {
+            return weightDecay;
+        }
+
+        public StringProperty resultProperty() {
+            return result;
+        }
+
+        OptimizerSpec spec() {
+            OptimizerSpec s = OptimizerSpec.of(name, number("lr", lr.get()));
+            if (uses("momentum") && !momentum.get().isBlank()) {
+                s = s.withMomentum(number("momentum", momentum.get()));
+            }
+            if (uses("beta1")) {
+                s = s.withBetas(number("β1", beta1.get()), number("β2", beta2.get()));
+            }
+            if (uses("alpha")) {
+                s = s.withAlpha(number("alpha", alpha.get()));
+            }
+            if (uses("eps")) {
+                s = s.withEps(number("eps", eps.get()));
+            }
+            return s.withWeightDecay(number("weight decay", weightDecay.get()));
+        }
+
+        private double number(String what, String text) {
+            try {
+                return Double.parseDouble(text.strip());
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new UserInputException(name + ": " + what + " '" + (text == null ? "" : text.strip())
+                        + "' is not a number");
+            }
+        }
+    }
+
+    /** What the view draws: the sampled surface and the paths in the order of the racers shown. */
+    public record Race(Surface.Preset window, double[][] grid, List<Racer> racers, List<PathRace.Path> paths,
+                       int steps) {
+    }
+
+    private final ObjectProperty<Surface.Preset> preset = new SimpleObjectProperty<>(Surface.PRESETS.get(0));
+    private final StringProperty expression = new SimpleStringProperty();
+    private final StringProperty startX = new SimpleStringProperty();
+    private final StringProperty startY = new SimpleStringProperty();
+    private final IntegerProperty steps = new SimpleIntegerProperty();
+    private final ObservableList<Racer> racers = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Race> race = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private int generation;
+
+    public PathsViewModel() {
+        for (String name : OptimizerSpec.NAMES) {
+            racers.add(new Racer(name, name.equals("sgd") || name.equals("momentum") || name.equals("adam")));
+        }
+        preset.addListener((o, was, p) -> {
+            if (p != null) {
+                usePreset(p);
+            }
+        });
+        usePreset(preset.get());
+    }
+
+    private void usePreset(Surface.Preset p) {
+        expression.set(p.expression());
+        startX.set(fmt(p.startX()));
+        startY.set(fmt(p.startY()));
+        steps.set(p.steps());
+        for (Racer r : racers) {
+            r.lr.set(fmt(p.lr(r.name)));
+        }
+    }
+
+    public ObjectProperty<Surface.Preset> presetProperty() {
+        return preset;
+    }
+
+    public StringProperty expressionProperty() {
+        return expression;
+    }
+
+    public StringProperty startXProperty() {
+        return startX;
+    }
+
+    public StringProperty startYProperty() {
+        return startY;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObservableList<Racer> racers() {
+        return racers;
+    }
+
+    public ReadOnlyObjectProperty<Race> raceProperty() {
+        return race.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A mistake in the function, the start or a hyperparameter, said where it is; empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Starts the race from a point picked on the map. */
+    public void startAt(double x, double y) {
+        startX.set(ComputationGraph.format(x, 3));
+        startY.set(ComputationGraph.format(y, 3));
+        run();
+    }
+
+    /** Checks the settings, then computes the surface and every path on the training thread (libtorch's thread). */
+    public void run() {
+        Surface surface;
+        double x0;
+        double y0;
+        List<Racer> on = new ArrayList<>();
+        List<OptimizerSpec> specs = new ArrayList<>();
+        try {
+            surface = Surface.parse(expression.get());
+            x0 = coordinate("x", startX.get());
+            y0 = coordinate("y", startY.get());
+            if (steps.get() < 1) {
+                throw new UserInputException("steps must be at least 1");
+            }
+            for (Racer r : racers) {
+                if (r.enabled.get()) {
+                    specs.add(r.spec());
+                    on.add(r);
+                }
+            }
+            if (on.isEmpty()) {
+                throw new UserInputException("tick at least one optimizer");
+            }
+        } catch (UserInputException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        Surface.Preset p = preset.get();
+        Surface.Preset window = new Surface.Preset("custom", p.title(), expression.get(), p.xMin(), p.xMax(), p.yMin(),
+                p.yMax(), x0, y0, p.lesson(), p.learningRates(), steps.get());
+        int n = steps.get();
+        int mine = ++generation;
+        status.set("computing " + on.size() + " paths of " + n + " steps…");
+        TrainingThread.submit(() -> {
+            try {
+                double[][] grid = PathRace.grid(surface, window.xMin(), window.xMax(), window.yMin(), window.yMax(),
+                        GRID, GRID);
+                List<PathRace.Path> paths = PathRace.run(surface, x0, y0, specs, n);
+                FxThread.run(() -> {
+                    if (mine == generation) {
+                        show(new Race(window, grid, List.copyOf(on), paths, n));
+                    }
+                });
+            } catch (RuntimeException e) {
+                FxThread.run(() -> {
+                    error.set(e.getMessage());
+                    status.set("");
+                });
+            }
+        });
+    }
+
+    private void show(Race r) {
+        for (int i = 0; i < r.racers().size(); i++) {
+            PathRace.Path path = r.paths().get(i);
+            r.racers().get(i).result.set(path.stopped()
+                    ? "stopped at step " + path.stoppedAt() + ": " + path.reason()
+                    : "f = " + ComputationGraph.format(path.finalValue(), 4) + " at (" + ComputationGraph.format(path.last()[0], 3)
+                            + ", " + ComputationGraph.format(path.last()[1], 3) + ")");
+        }
+        status.set(r.paths().size() + " optimizers, " + r.steps() + " steps from (" + fmt(r.window().startX()) + ", "
+                + fmt(r.window().startY()) + ")");
+        race.set(r);
+    }
+
+    /** Every path as CSV: optimizer, step, x, y, f. */
+    public String csv() {
+        Race r = race.get();
+        StringBuilder b = new StringBuilder("optimizer,step,x,y,f\n");
+        if (r == null) {
+            return b.toString();
+        }
+        Surface s = Surface.parse(r.window().expression());
+        for (int i = 0; i < r.paths().size(); i++) {
+            double[][] pts = r.paths().get(i).points();
+            for (int k = 0; k < pts.length; k++) {
+                double f;
+                try {
+                    f = s.value(pts[k][0], pts[k][1]);
+                } catch (RuntimeException e) {
+                    f = Double.NaN;
+                }
+                b.append(r.racers().get(i).name).append(',').append(k).append(',').append(pts[k][0]).append(',')
+                        .append(pts[k][1]).append(',').append(f).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** f at a point of the map, for the readout; NaN where f is undefined. */
+    public String readout(double x, double y) {
+        Race r = race.get();
+        if (r == null) {
+            return "";
+        }
+        String f;
+        try {
+            f = ComputationGraph.format(Surface.parse(r.window().expression()).value(x, y), 4);
+        } catch (RuntimeException e) {
+            f = "undefined";
+        }
+        return "x = " + ComputationGraph.format(x, 3) + ", y = " + ComputationGraph.format(y, 3) + ": f = " + f
+                + "   (click to start the race here)";
+    }
+
+    private static double coordinate(String name, String text) {
+        try {
+            double v = Double.parseDouble(text == null ? "" : text.strip());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UserInputException("start " + name + ": '" + (text == null ? "" : text.strip())
+                    + "' is not a number");
+        }
+    }
+
+    static String fmt(double v) {
+        return ComputationGraph.format(v, 4).toLowerCase(Locale.ROOT);
+    }
+}
