@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class Grid implements AutoCloseable {
 
-    public enum Status { RUNNING, DONE, DIVERGED }
+    /** STOPPED: taken out by {@link #stop(int)} (a study's target reached, a search's trial pruned). */
+    public enum Status { RUNNING, DONE, DIVERGED, STOPPED }
 
     /**
      * What a run has done so far.
@@ -34,9 +35,10 @@ public final class Grid implements AutoCloseable {
      */
     public record Result(Variation.Variant variant, double initialLoss, double[] stepLosses,
                          List<TrainingEvent.Epoch> epochs, TrainingEvent.Done done, TrainingEvent.Diverged diverged,
-                         long samplesSeen) {
+                         long samplesSeen, boolean stopped) {
         public Status status() {
-            return diverged != null ? Status.DIVERGED : done != null ? Status.DONE : Status.RUNNING;
+            return diverged != null ? Status.DIVERGED : done != null ? Status.DONE
+                    : stopped ? Status.STOPPED : Status.RUNNING;
         }
 
         /** The last epoch's figures, or null before the first epoch ended. */
@@ -58,6 +60,7 @@ public final class Grid implements AutoCloseable {
     private final List<List<TrainingEvent.Epoch>> epochs = new ArrayList<>();
     private final TrainingEvent.Done[] done;
     private final TrainingEvent.Diverged[] diverged;
+    private final boolean[] stopped;
 
     /** The variants of {@code variation} applied to one base network and settings, on {@code data}. */
     public static Grid of(List<LayerDef> layers, DataSplit data, TrainingRun.Settings settings, Variation variation,
@@ -81,6 +84,7 @@ public final class Grid implements AutoCloseable {
         stepCount = new int[n];
         done = new TrainingEvent.Done[n];
         diverged = new TrainingEvent.Diverged[n];
+        stopped = new boolean[n];
         try {
             for (int i = 0; i < n; i++) {
                 Variation.Variant v = variants.get(i);
@@ -136,13 +140,28 @@ public final class Grid implements AutoCloseable {
         return steps / perEpoch * n + Math.min(n, steps % perEpoch * batch);
     }
 
+    private boolean over(int i) {
+        return stopped[i] || runs.get(i).finished();
+    }
+
+    public boolean finished(int i) {
+        return over(i);
+    }
+
     public boolean finished() {
-        for (TrainingRun r : runs) {
-            if (!r.finished()) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (!over(i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Takes run {@code i} out of the race where it stands; it keeps its figures so far (and its weights). */
+    public void stop(int i) {
+        if (!runs.get(i).finished()) {
+            stopped[i] = true;
+        }
     }
 
     /** One step of each unfinished run that is furthest behind in samples seen; their events, by run id. */
@@ -150,13 +169,13 @@ public final class Grid implements AutoCloseable {
         List<TrainingEvent> events = new ArrayList<>();
         long behind = Long.MAX_VALUE;
         for (int i = 0; i < runs.size(); i++) {
-            if (!runs.get(i).finished()) {
+            if (!over(i)) {
                 behind = Math.min(behind, samplesSeen(i));
             }
         }
         for (int i = 0; i < runs.size(); i++) {
             TrainingRun r = runs.get(i);
-            if (r.finished() || samplesSeen(i) != behind) {
+            if (over(i) || samplesSeen(i) != behind) {
                 continue;
             }
             for (TrainingEvent e : r.advance()) {
@@ -192,7 +211,7 @@ public final class Grid implements AutoCloseable {
     /** A snapshot of run {@code i}. */
     public Result result(int i) {
         return new Result(variants.get(i), initialLoss[i], Arrays.copyOf(losses[i], stepCount[i]),
-                List.copyOf(epochs.get(i)), done[i], diverged[i], samplesSeen(i));
+                List.copyOf(epochs.get(i)), done[i], diverged[i], samplesSeen(i), stopped[i]);
     }
 
     public List<Result> results() {
