@@ -43,6 +43,12 @@ public record OptimizerSpec(String name, double lr, double momentum, double beta
         };
     }
 
+    /** The learning rate Descent starts an optimizer with when none is given: 1e-3 for the adaptive ones, else 0.01. */
+    public static double defaultLr(String name) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return n.equals("adam") || n.equals("adamw") || n.equals("rmsprop") ? 1e-3 : 0.01;
+    }
+
     public OptimizerSpec withLr(double value) {
         return new OptimizerSpec(name, value, momentum, beta1, beta2, alpha, eps, weightDecay);
     }

@@ -1,0 +1,112 @@
+package app.descent.cli;
+
+import app.descent.UserInputException;
+import app.descent.network.Network;
+import app.descent.training.Initializer;
+import app.descent.training.LayerDef;
+import app.descent.training.Losses;
+import app.descent.training.OptimizerSpec;
+import app.descent.training.Schedule;
+import app.descent.training.TrainingRun;
+import app.descent.training.data.DataSplit;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of {@code descent train} that say what to train and how, shared by the commands that train. */
+final class TrainOptions {
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "PyTorch code (nn.Sequential) or a network saved by the Builder.")
+    Path model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+            description = "mnist, fashion-mnist, xor, circles, moons, spiral[:K], blobs[:K], linear, or csv:PATH.")
+    String dataset;
+
+    @Option(names = "--loss", defaultValue = "ce", description = "ce, mse or bce (default ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--optimizer", defaultValue = "adam",
+            description = "sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default 1e-3 for adam, adamw and rmsprop, 0.01 otherwise).")
+    Double lr;
+
+    @Option(names = "--momentum", description = "Momentum for momentum and nesterov (default 0.9).")
+    Double momentum;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Default ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "Default ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--init", defaultValue = "default",
+            description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming.")
+    String init;
+
+    @Option(names = "--weight-decay", description = "L2 weight decay (default 0; 0.01 for adamw).")
+    Double weightDecay;
+
+    @Option(names = "--schedule", defaultValue = "constant",
+            description = "constant, step:EVERY:GAMMA, cosine, warmup:N, or e.g. cosine+warmup:100.")
+    String schedule;
+
+    @Option(names = "--clip", defaultValue = "0", description = "Clip the gradients' global norm (0: off).")
+    double clip;
+
+    @Option(names = "--patience", defaultValue = "0", description = "Early stop after N epochs without a better validation loss (0: off).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--samples", defaultValue = "500", description = "Points of a toy set in all (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--noise", description = "Gaussian jitter of a toy set's points (default 0.05).")
+    Double noise;
+
+    @Option(names = "--train-size", defaultValue = "0", description = "Use the first N training examples after shuffling.")
+    int trainSize;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation share of the training split (default ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    /** Whether the person chose the learning rate (else each optimizer starts at its own default). */
+    boolean lrGiven() {
+        return lr != null;
+    }
+
+    TrainingRun.Settings settings() {
+        OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer));
+        if (momentum != null) {
+            opt = opt.withMomentum(momentum);
+        }
+        if (weightDecay != null) {
+            opt = opt.withWeightDecay(weightDecay);
+        }
+        if (noise != null && !(noise >= 0)) {
+            throw new UserInputException("--noise must be at least 0, not " + noise);
+        }
+        return new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init), batchSize, epochs, seed,
+                Schedule.parse(schedule), clip, patience, device);
+    }
+
+    Network network() {
+        return ModelFiles.load(model).network();
+    }
+
+    List<LayerDef> layers() {
+        return ModelFiles.trainableLayers(model);
+    }
+
+    DataSplit data() {
+        return DataSplit.load(dataset,
+                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+    }
+}
