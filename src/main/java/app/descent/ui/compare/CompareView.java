@@ -9,9 +9,14 @@ public final class CompareView {
     @FXML private ActivationsView activationsController;
     @FXML private InspectView inspectController;
     @FXML private PathsView pathsController;
+    @FXML private RunsView runsController;
 
     public ActivationsView activations() {
         return activationsController;
+    }
+
+    public RunsView runs() {
+        return runsController;
     }
 
     public PathsView paths() {

@@ -187,6 +187,10 @@ public final class InspectView {
     }
 
     static void fill(FlowPane tiles, Inspection i, boolean activations) {
+        fill(tiles, i, activations, 170, 110);
+    }
+
+    static void fill(FlowPane tiles, Inspection i, boolean activations, double width, double height) {
         tiles.getChildren().clear();
         for (Inspection.Layer l : i.layers()) {
             if (activations && l.isActivation()) {
@@ -195,13 +199,13 @@ public final class InspectView {
                         + (Double.isNaN(l.deadFraction()) ? "" : "  dead " + Math.round(100 * l.deadFraction()) + " %");
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type(), figures,
                         l.outputHistogram().min(), l.outputHistogram().max(), l.outputHistogram().counts(),
-                        Color.web("#1f77b4"), 170, 110));
+                        Color.web("#1f77b4"), width, height));
             } else if (!activations && l.hasWeight()) {
                 String figures = "σ " + ComputationGraph.format(l.weight().std(), 3) + "  ‖∇‖ "
                         + ComputationGraph.format(l.gradient().norm(), 3);
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type() + " weight", figures,
                         l.weightHistogram().min(), l.weightHistogram().max(), l.weightHistogram().counts(),
-                        Color.web("#ff7f0e"), 170, 110));
+                        Color.web("#ff7f0e"), width, height));
             }
         }
     }

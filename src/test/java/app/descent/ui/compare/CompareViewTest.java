@@ -124,4 +124,34 @@ class CompareViewTest {
                 () -> map.shownSteps() >= 60);
         Screenshots.save(stage.getScene(), "compare-paths");
     }
+
+    @Test
+    void reluAgainstSigmoidSideBySideWithHistogramsPerLayer(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-runs");
+        javafx.scene.control.ComboBox<app.descent.compare.Study> study = robot.lookup("#study").queryComboBox();
+        robot.interact(() -> study.getSelectionModel().select(app.descent.compare.Study.byId("relu-vs-sigmoid")));
+        assertThat(robot.lookup("#study-effect").queryAs(Label.class).getText()).contains("Sigmoid");
+        robot.clickOn("#run-study");
+        Label status = robot.lookup("#runs-status").queryAs(Label.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> status.getText().startsWith("done"));
+        ChartViewer loss = robot.lookup("#runs-loss-chart").query();
+        var data = (org.jfree.data.xy.XYSeriesCollection) loss.getChart().getXYPlot().getDataset();
+        var relu = data.getSeries(0);
+        var sigmoid = data.getSeries(1);
+        assertThat(relu.getKey()).isEqualTo("activation=ReLU");
+        assertThat(relu.getItemCount()).isGreaterThan(10);
+        assertThat(sigmoid.getItemCount()).isGreaterThan(10);
+        // both start from the same loss; ReLU ends far lower
+        assertThat(relu.getY(relu.getItemCount() - 1).doubleValue())
+                .isLessThan(sigmoid.getY(sigmoid.getItemCount() - 1).doubleValue() - 0.3);
+        javafx.scene.layout.VBox rows = robot.lookup("#run-histograms").query();
+        assertThat(rows.getChildren()).hasSize(2);
+        javafx.scene.layout.FlowPane tiles = (javafx.scene.layout.FlowPane) ((javafx.scene.layout.VBox) rows
+                .getChildren().get(0)).getChildren().get(1);
+        assertThat(tiles.getChildren()).hasSize(6);
+        TableView<?> report = robot.lookup("#report").queryAs(TableView.class);
+        assertThat(report.getItems()).hasSize(2);
+        Screenshots.save(stage.getScene(), "compare");
+    }
 }

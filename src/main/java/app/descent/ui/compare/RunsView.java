@@ -1,0 +1,331 @@
+package app.descent.ui.compare;
+
+import app.descent.compare.Grid;
+import app.descent.compare.Study;
+import app.descent.graph.ComputationGraph;
+import app.descent.training.TrainingEvent;
+import app.descent.ui.fx.FileExport;
+import app.descent.ui.fx.LiveChart;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+/** Controller of RunsView.fxml: overlaid curves of every run, the study's figures, histograms per run and layer. */
+public final class RunsView {
+    static final String BEST_ROW = "best-row";
+    /** Steps averaged into one point of a training curve: single batches are too noisy to compare runs by. */
+    static final int SMOOTH = 10;
+
+    private final RunsViewModel model = new RunsViewModel();
+    private final LiveChart lossChart = new LiveChart("Loss (solid: training, dashed: validation)", "epoch", "loss");
+    private final LiveChart accuracyChart = new LiveChart("Validation accuracy", "epoch", "accuracy");
+    private final LiveChart figureChart = new LiveChart("The study's figures", "run", "value");
+    private final List<FlowPane> tiles = new ArrayList<>();
+    private RunsViewModel.Started started;
+    private double[][] recent;
+    private int[] recentCount;
+    private Study.Report report;
+
+    @FXML private ComboBox<Study> studyBox;
+    @FXML private Label effectLabel;
+    @FXML private Label setupLabel;
+    @FXML private Button runButton;
+    @FXML private Button stopButton;
+    @FXML private TextField varyField;
+    @FXML private Button customButton;
+    @FXML private TextArea codeArea;
+    @FXML private Button pngButton;
+    @FXML private Button csvButton;
+    @FXML private VBox picture;
+    @FXML private Label statusLabel;
+    @FXML private HBox chartRow;
+    @FXML private StackPane lossHost;
+    @FXML private StackPane accuracyHost;
+    @FXML private StackPane figureHost;
+    @FXML private Label headlineLabel;
+    @FXML private TableView<Study.Row> reportTable;
+    @FXML private VBox histogramRows;
+
+    public RunsViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        studyBox.getItems().setAll(Study.PRESETS);
+        studyBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Study s) {
+                return s == null ? "" : s.title() + " (" + s.source() + ")";
+            }
+
+            @Override
+            public Study fromString(String s) {
+                return null;
+            }
+        });
+        studyBox.valueProperty().bindBidirectional(model.studyProperty());
+        studyBox.valueProperty().addListener((o, was, s) -> describe(s));
+        describe(model.studyProperty().get());
+        varyField.textProperty().bindBidirectional(model.customVaryProperty());
+        varyField.setOnAction(e -> model.runCustom());
+        runButton.setOnAction(e -> model.runStudy());
+        customButton.setOnAction(e -> model.runCustom());
+        stopButton.setOnAction(e -> model.stop());
+        runButton.disableProperty().bind(model.runningProperty());
+        customButton.disableProperty().bind(model.runningProperty());
+        stopButton.disableProperty().bind(model.runningProperty().not());
+        statusLabel.textProperty().bind(model.statusProperty());
+        lossHost.getChildren().add(lossChart.viewer());
+        accuracyHost.getChildren().add(accuracyChart.viewer());
+        figureHost.getChildren().add(figureChart.viewer());
+        lossChart.viewer().setId("runs-loss-chart");
+        accuracyChart.viewer().setId("runs-accuracy-chart");
+        figureChart.viewer().setId("runs-figure-chart");
+        for (LiveChart c : new LiveChart[] {lossChart, accuracyChart, figureChart}) {
+            c.viewer().setPrefSize(330, 260);
+            c.scale(0.9);
+        }
+        showFigures(false);
+        reportTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        reportTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Study.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean best = !empty && report != null && report.best() >= 0
+                        && report.rows().indexOf(item) == report.best();
+                getStyleClass().remove(BEST_ROW);
+                if (best) {
+                    getStyleClass().add(BEST_ROW);
+                }
+            }
+        });
+        model.listenerProperty().set(batch -> batch.forEach(this::apply));
+        pngButton.setOnAction(e -> FileExport.savePng(picture, "compare-runs.png"));
+        csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "compare-runs.csv", this::csv));
+    }
+
+    private void describe(Study s) {
+        if (s == null) {
+            return;
+        }
+        effectLabel.setText(s.effect());
+        setupLabel.setText(s.dataset() + " · " + s.variation().key().text() + " = "
+                + String.join(", ", s.variation().values().stream().map(app.descent.compare.Variation::text).toList())
+                + " · " + s.settings().optimizer().name() + (s.lrGiven() ? " lr " + ComputationGraph.format(
+                        s.settings().optimizer().lr(), 3) : "") + " · batch " + s.settings().batchSize() + " · "
+                + s.settings().epochs() + " epochs · seed " + s.settings().seed());
+        codeArea.setText(s.code().replace("import torch.nn as nn\n\n", "").strip());
+    }
+
+    private void showFigures(boolean on) {
+        figureHost.setVisible(on);
+        figureHost.setManaged(on);
+    }
+
+    private void apply(RunsViewModel.Update u) {
+        model.describe(u);
+        if (u instanceof RunsViewModel.Started s) {
+            start(s);
+        } else if (u instanceof RunsViewModel.Events e) {
+            events(e.events());
+        } else if (u instanceof RunsViewModel.Inspected i && i.run() < tiles.size()) {
+            InspectView.fill(tiles.get(i.run()), i.inspection(), true, 128, 84);
+        } else if (u instanceof RunsViewModel.Reported r) {
+            report(r.report(), r.results());
+        }
+    }
+
+    private void start(RunsViewModel.Started s) {
+        started = s;
+        int n = s.labels().size();
+        recent = new double[n][SMOOTH];
+        recentCount = new int[n];
+        lossChart.removeAllSeries();
+        accuracyChart.removeAllSeries();
+        for (int i = 0; i < n; i++) {
+            lossChart.addSeries(s.labels().get(i), i, false, false);
+        }
+        for (int i = 0; i < n; i++) {
+            lossChart.addSeries(s.labels().get(i) + " (val)", i, true, true);
+            accuracyChart.addSeries(s.labels().get(i), i, false, true);
+            lossChart.add(i, 0, s.initialLoss()[i]);
+        }
+        // validation entries share their run's colour; the legend lists each run once
+        lossChart.chart().getXYPlot().setFixedLegendItems(legend(s.labels()));
+        lossChart.commit();
+        accuracyChart.commit();
+        histogramRows.getChildren().clear();
+        tiles.clear();
+        for (int i = 0; i < n; i++) {
+            FlowPane row = new FlowPane(4, 4);
+            tiles.add(row);
+            Label name = new Label(s.labels().get(i));
+            name.getStyleClass().add("section-title");
+            java.awt.Color c = LiveChart.COLORS[i % LiveChart.COLORS.length];
+            name.setTextFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()).darker());
+            histogramRows.getChildren().add(new VBox(2, name, row));
+        }
+        report = null;
+        reportTable.getItems().clear();
+        reportTable.getColumns().clear();
+        headlineLabel.setText("");
+        showFigures(s.study().kind() != Study.Kind.CURVES);
+        figureChart.removeAllSeries();
+        figureChart.commit();
+    }
+
+    private static org.jfree.chart.LegendItemCollection legend(List<String> labels) {
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < labels.size(); i++) {
+            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(labels.get(i),
+                    LiveChart.COLORS[i % LiveChart.COLORS.length]);
+            items.add(item);
+        }
+        return items;
+    }
+
+    private void events(List<TrainingEvent> events) {
+        if (started == null) {
+            return;
+        }
+        int n = started.labels().size();
+        for (TrainingEvent e : events) {
+            if (e instanceof TrainingEvent.Step s) {
+                int i = s.run();
+                recent[i][recentCount[i]++ % SMOOTH] = s.loss();
+                if (recentCount[i] % SMOOTH == 0) {
+                    double mean = 0;
+                    for (double v : recent[i]) {
+                        mean += v;
+                    }
+                    lossChart.add(i, epochs(i, s.step()), mean / SMOOTH);
+                }
+            } else if (e instanceof TrainingEvent.Epoch ep) {
+                lossChart.add(n + ep.run(), ep.epoch(), ep.valLoss());
+                accuracyChart.add(ep.run(), ep.epoch(), ep.valAccuracy());
+            }
+        }
+        lossChart.commit();
+        accuracyChart.commit();
+    }
+
+    /** Steps as epochs: examples seen over the training examples (the x axis runs with different batch sizes). */
+    private double epochs(int run, long step) {
+        return (double) step * started.batchSizes().get(run) / Math.max(1, started.trainExamples());
+    }
+
+    private void report(Study.Report r, List<Grid.Result> results) {
+        boolean fresh = report == null || !report.columns().equals(r.columns());
+        report = r;
+        headlineLabel.setText(r.headline());
+        if (fresh) {
+            reportTable.getColumns().clear();
+            TableColumn<Study.Row, String> label = new TableColumn<>("run");
+            label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+            label.setPrefWidth(120);
+            reportTable.getColumns().add(label);
+            for (int k = 0; k < r.columns().size(); k++) {
+                int column = k;
+                TableColumn<Study.Row, String> c = new TableColumn<>(r.columns().get(k));
+                c.setCellValueFactory(v -> new ReadOnlyStringWrapper(number(v.getValue().values()[column])));
+                c.setPrefWidth(72);
+                reportTable.getColumns().add(c);
+            }
+            TableColumn<Study.Row, String> note = new TableColumn<>("note");
+            note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note() == null ? "" : c.getValue().note()));
+            note.setPrefWidth(200);
+            reportTable.getColumns().add(note);
+        }
+        reportTable.getItems().setAll(r.rows());
+        reportTable.refresh();
+        if (started != null && started.study().kind() != Study.Kind.CURVES) {
+            figures(r);
+        }
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "–" : ComputationGraph.format(v, 4);
+    }
+
+    /** The report's losses (or iterations) against the runs, with under- and overfitting marked where they apply. */
+    private void figures(Study.Report r) {
+        figureChart.removeAllSeries();
+        var plot = figureChart.chart().getXYPlot();
+        plot.clearDomainMarkers();
+        String[] names = r.rows().stream().map(Study.Row::label).toArray(String[]::new);
+        SymbolAxis axis = new SymbolAxis(started.study().variation().key().text(), names);
+        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+        plot.setDomainAxis(axis);
+        int color = 0;
+        for (int k = 0; k < r.columns().size(); k++) {
+            String name = r.columns().get(k);
+            boolean wanted = (name.contains("loss") && !name.startsWith("initial")) || name.startsWith("iterations");
+            if (!wanted) {
+                continue;
+            }
+            int series = figureChart.addSeries(name, color++, false, true);
+            for (int i = 0; i < r.rows().size(); i++) {
+                figureChart.add(series, i, r.rows().get(i).values()[k]);
+            }
+        }
+        plot.getRangeAxis().setLabel(r.columns().get(0).startsWith("iterations") ? "iterations" : "loss");
+        if (started.study().kind() == Study.Kind.COMPLEXITY && r.best() >= 0) {
+            region(plot, -0.5, r.best(), "underfitting", new Color(0x1f77b4));
+            region(plot, r.best(), r.rows().size() - 0.5, "overfitting", new Color(0xd62728));
+        }
+        figureChart.commit();
+    }
+
+    private static void region(org.jfree.chart.plot.XYPlot plot, double from, double to, String label, Color color) {
+        if (to <= from) {
+            return;
+        }
+        IntervalMarker m = new IntervalMarker(from, to, new Color(color.getRed(), color.getGreen(), color.getBlue(), 30));
+        m.setLabel(label);
+        m.setLabelFont(new Font("SansSerif", Font.BOLD, 11));
+        m.setLabelPaint(color.darker());
+        m.setLabelAnchor(RectangleAnchor.TOP);
+        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        plot.addDomainMarker(m, Layer.BACKGROUND);
+    }
+
+    private String csv() {
+        StringBuilder b = new StringBuilder();
+        if (report != null) {
+            b.append("run");
+            report.columns().forEach(c -> b.append(',').append(c));
+            b.append(",note\n");
+            for (Study.Row row : report.rows()) {
+                b.append('"').append(row.label()).append('"');
+                for (double v : row.values()) {
+                    b.append(',').append(Double.isNaN(v) ? "" : String.valueOf(v));
+                }
+                b.append(",\"").append(row.note() == null ? "" : row.note()).append("\"\n");
+            }
+            b.append('\n');
+        }
+        return b.append(lossChart.csv()).toString();
+    }
+}
