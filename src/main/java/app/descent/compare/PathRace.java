@@ -40,7 +40,7 @@ public final class PathRace {
     public static Path path(Surface surface, double x0, double y0, OptimizerSpec spec, int steps) {
         OptimizerPath.Result r = OptimizerPath.run(spec, x0, y0, steps, surface::float32Gradient);
         double[] last = r.last();
-        return new Path(spec, r.points(), r.stoppedAt(), r.reason(), valueOrNaN(surface, last[0], last[1]));
+        return new Path(spec, r.points(), r.stoppedAt(), r.reason(), surface.valueOrNaN(last[0], last[1]));
     }
 
     /**
@@ -59,17 +59,9 @@ public final class PathRace {
         for (int j = 0; j < ny; j++) {
             double y = yMin + (yMax - yMin) * j / (ny - 1);
             for (int i = 0; i < nx; i++) {
-                out[j][i] = valueOrNaN(surface, xMin + (xMax - xMin) * i / (nx - 1), y);
+                out[j][i] = surface.valueOrNaN(xMin + (xMax - xMin) * i / (nx - 1), y);
             }
         }
         return out;
-    }
-
-    private static double valueOrNaN(Surface surface, double x, double y) {
-        try {
-            return surface.value(x, y);
-        } catch (UserInputException e) {
-            return Double.NaN;
-        }
     }
 }
