@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The path of one optimizer on a function of x and y, as torch.optim takes it on",
-            "p = torch.tensor([x, y]) in float32 with PyTorch's defaults.",
-            "Example: descent path --json --function '(1-x)**2 + 100*(y-x**2)**2' --start x=-1.5,y=2 "
-                    + "--optimizer adam --lr 0.05 --steps 100",
-            "Exit code 3 when the path stops early (the point left float32 or f is undefined there): the points so far",
-            "are printed with \"stoppedAt\" (the step that failed) and \"reason\"; 2 for a bad option or function."})
+        description = {"The path of one optimizer on f(x, y), as torch.optim takes it on p = torch.tensor([x, y]):",
+            "float32, PyTorch's update rules and defaults. Prints {\"points\": [[x0, y0], …]} (steps + 1 points).",
+            "Example: descent path --json --function '(1-x)**2 + 100*(y-x**2)**2' --start x=-1.5,y=2 --optimizer adam "
+                    + "--lr 0.05 --steps 100",
+            "Exit code 3 when the path stops early (f undefined at the point, or the point left float32): the points",
+            "so far are printed with \"stoppedAt\" (the step that failed) and \"reason\". Exit code 2 for a bad option."})
 public final class PathCommand implements Callable<Integer> {
     /** The path could not take every step. */
     public static final int STOPPED = 3;
@@ -70,7 +70,8 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--eps", paramLabel = "F", description = "Default 1e-10 for adagrad, else 1e-8.")
     Double eps;
 
-    @Option(names = "--weight-decay", paramLabel = "F", description = "Default 0; 0.01 for adamw (decoupled).")
+    @Option(names = "--weight-decay", paramLabel = "F",
+            description = "L2 penalty added to the gradient (default 0); adamw decays the point itself (default 0.01).")
     Double weightDecay;
 
     @Override

@@ -153,4 +153,13 @@ class PathCommandTest {
         assertThat(CliTest.run("path", "--json", "--start", "x=1,y=2").err()).contains("--function");
         assertThat(CliTest.run("path", "--json", "--function", "x*y").err()).contains("--start");
     }
+
+    @Test
+    void helpNamesEveryOptionTheDefaultsAndTheExitCodes() {
+        CliTest.Run r = CliTest.run("path", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--json", "--function", "--start", "--optimizer", "--lr", "--steps", "--momentum",
+                "--betas", "--alpha", "--eps", "--weight-decay", "default 0.01", "Exit code 3", "stoppedAt");
+        assertThat(CliTest.run("--help").out()).contains("path");
+    }
 }
