@@ -71,5 +71,11 @@ class PathRaceTest {
         assertThat(adam.finalValue()).isEqualTo(s.value(adam.last()[0], adam.last()[1]));
         assertThat(adam.finalValue()).isLessThan(s.value(1, 1));
         assertThat(paths.get(2).points()[0]).containsExactly(1, 1);
+        double[] values = PathRace.values(s, adam);
+        assertThat(values).hasSize(6);
+        assertThat(values[0]).isEqualTo(1);
+        assertThat(values[5]).isEqualTo(adam.finalValue());
+        assertThat(values[5]).isLessThan(values[4]);
+        assertThat(PathRace.values(s, sgd)[1]).isNaN();
     }
 }
