@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Several optimizers started at the same point of one surface, each path computed in full up front (the window
- * reveals them step by step), and the surface sampled on a grid for its contour plot.
+ * reveals them step by step), and the surface sampled on a grid for its contour plot. The paths step with the
+ * surface's float32 gradient, so they are torch.optim's to float32 rounding (PathReferenceTest). They use DJL
+ * through training: call them on training.TrainingThread from the window.
  */
 public final class PathRace {
     private PathRace() {
@@ -40,7 +42,16 @@ public final class PathRace {
     public static Path path(Surface surface, double x0, double y0, OptimizerSpec spec, int steps) {
         OptimizerPath.Result r = OptimizerPath.run(spec, x0, y0, steps, surface::float32Gradient);
         double[] last = r.last();
-        return new Path(spec, r.points(), r.stoppedAt(), r.reason(), valueOrNaN(surface, last[0], last[1]));
+        return new Path(spec, r.points(), r.stoppedAt(), r.reason(), surface.valueOrNaN(last[0], last[1]));
+    }
+
+    /** f at every point of a path, for a loss-by-step chart; NaN where f is undefined. */
+    public static double[] values(Surface surface, Path path) {
+        double[] v = new double[path.points().length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = surface.valueOrNaN(path.points()[k][0], path.points()[k][1]);
+        }
+        return v;
     }
 
     /**
@@ -59,17 +70,9 @@ public final class PathRace {
         for (int j = 0; j < ny; j++) {
             double y = yMin + (yMax - yMin) * j / (ny - 1);
             for (int i = 0; i < nx; i++) {
-                out[j][i] = valueOrNaN(surface, xMin + (xMax - xMin) * i / (nx - 1), y);
+                out[j][i] = surface.valueOrNaN(xMin + (xMax - xMin) * i / (nx - 1), y);
             }
         }
         return out;
-    }
-
-    private static double valueOrNaN(Surface surface, double x, double y) {
-        try {
-            return surface.value(x, y);
-        } catch (UserInputException e) {
-            return Double.NaN;
-        }
     }
 }

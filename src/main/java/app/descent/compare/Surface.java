@@ -36,6 +36,11 @@ public final class Surface {
         return formula.value(x, y);
     }
 
+    /** The value, or NaN where f is undefined. */
+    public double valueOrNaN(double x, double y) {
+        return formula.valueOrNaN(x, y);
+    }
+
     /** {∂f/∂x, ∂f/∂y}. */
     public double[] gradient(double x, double y) {
         return formula.gradient(x, y);

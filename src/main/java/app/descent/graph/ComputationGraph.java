@@ -156,22 +156,50 @@ public final class ComputationGraph {
 
     private double apply(Node n, double[] v) {
         double[] in = inputValues(n, v);
+        double out = outsideDomain(n.op(), in) ? Double.NaN : n.op().forward(in);
+        if (Double.isFinite(out)) {
+            return out;
+        }
         if (n.op() == Op.LOG && in[0] <= 0) {
             throw error("log of a non-positive number (" + format(in[0]) + ")", n);
         }
         if (n.op() == Op.DIV && in[1] == 0) {
             throw error("division by zero: " + text(n.inputs().get(1)) + " is 0", n);
         }
-        double out = n.op().forward(in);
         if (Double.isInfinite(out)) {
             throw error(text(n.id()) + " overflows to infinity", n);
         }
-        if (Double.isNaN(out)) {
-            throw error(n.op() == Op.POW
-                    ? format(in[0]) + " ** " + format(in[1]) + " is not a real number (a negative base to a fractional power)"
-                    : text(n.id()) + " is not a number", n);
+        throw error(n.op() == Op.POW
+                ? format(in[0]) + " ** " + format(in[1]) + " is not a real number (a negative base to a fractional power)"
+                : text(n.id()) + " is not a number", n);
+    }
+
+    /** Where an operation has no value although IEEE arithmetic gives one (log(0) = -∞, 1/0 = ∞). */
+    private static boolean outsideDomain(Op op, double[] in) {
+        return op == Op.LOG && in[0] <= 0 || op == Op.DIV && in[1] == 0;
+    }
+
+    /**
+     * The output, or NaN exactly where {@link #forward} raises a domain error, without building its message: for
+     * contour grids, where much of the window may be undefined.
+     */
+    double outputOrNaN(boolean float32, ToDoubleFunction<Node> leaf) {
+        double[] v = new double[nodes.size()];
+        for (Node n : nodes) {
+            double x = switch (n.op()) {
+                case INPUT -> leaf.applyAsDouble(n);
+                case CONSTANT -> n.constant();
+                default -> {
+                    double[] in = inputValues(n, v);
+                    yield outsideDomain(n.op(), in) ? Double.NaN : n.op().forward(in);
+                }
+            };
+            v[n.id()] = float32 ? (float) x : x;
+            if (!Double.isFinite(v[n.id()])) {
+                return Double.NaN;
+            }
         }
-        return out;
+        return v[output];
     }
 
     double[] inputValues(Node n, double[] v) {
@@ -184,11 +212,7 @@ public final class ComputationGraph {
 
     /** The value only, for numerical differentiation: NaN where the expression is not defined. */
     double valueOrNaN(Map<String, Double> inputs) {
-        try {
-            return forward(inputs)[output];
-        } catch (ExpressionException e) {
-            return Double.NaN;
-        }
+        return outputOrNaN(false, n -> inputs.getOrDefault(n.name(), Double.NaN));
     }
 
     /** Whether each node depends on a variable: only those receive gradients, as in autograd. */

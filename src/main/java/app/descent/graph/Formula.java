@@ -68,6 +68,11 @@ public final class Formula {
         return graph.forward(float32, leaves(inputs))[graph.output().id()];
     }
 
+    /** The value, or NaN where {@link #value} would raise a domain error (cheaper than catching it). */
+    public double valueOrNaN(double... inputs) {
+        return graph.outputOrNaN(float32, leaves(inputs));
+    }
+
     /** ∂f/∂v for each variable, in the order of {@link #variables()}; 0 for one the expression does not use. */
     public double[] gradient(double... inputs) {
         double[] out = new double[variables.size()];

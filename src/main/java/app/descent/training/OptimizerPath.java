@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * One {@link Optimizer} walking a point (x, y) downhill, exactly as torch.optim would on
  * {@code p = torch.tensor([x, y], requires_grad=True)}: the point is float32, the gradient at it is rounded to
- * float32, then the optimizer's update. Callable from any single thread.
+ * float32, then the optimizer's update (Adam op by op, see {@link Optimizer#Optimizer(OptimizerSpec, boolean)}).
+ * To follow torch point by point the gradient should be computed as autograd does in float32 (compare.Surface's
+ * float32Gradient); a double-precision one drifts where float32 loses digits. Callable from any single thread; an
+ * interrupted thread stops the walk with a reason.
  */
 public final class OptimizerPath {
     /** The gradient {∂f/∂x, ∂f/∂y} at a point; may throw a {@link UserInputException} where f is undefined. */
@@ -60,12 +63,15 @@ public final class OptimizerPath {
         GradMode.off();
         try (NDArray w = m.create(p)) {
             for (int step = 1; step <= steps; step++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return stop(points, step, "interrupted");
+                }
                 float[] g;
                 try {
                     double[] exact = gradient.at(p[0], p[1]);
                     g = new float[] {(float) exact[0], (float) exact[1]};
                 } catch (UserInputException e) {
-                    return stop(points, step, e.getMessage());
+                    return stop(points, step, "f is undefined at (" + p[0] + ", " + p[1] + "): " + e.getMessage());
                 }
                 if (!Float.isFinite(g[0]) || !Float.isFinite(g[1])) {
                     return stop(points, step, "the gradient at (" + p[0] + ", " + p[1] + ") is not a finite float32 "

@@ -103,4 +103,35 @@ class FormulaTest {
         assertThatThrownBy(() -> e.float32().gradient(100, 0)).isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("overflows float32");
     }
+
+    @Test
+    void valueOrNaNIsNaNExactlyWhereValueRaises() {
+        List<String> exprs = List.of("tanh(1/x) + y", "log(x*y)", "x ** 0.5 + y", "exp(300*x) * y", "sigmoid(x/(y-1))",
+                "min(log(x + 1), 2) - 1/(y*y)", "exp(90*x)");
+        double[] values = {-2, -1, -0.5, 0, 0.5, 1, 1.5, 3};
+        int undefined = 0;
+        for (String expr : exprs) {
+            for (boolean f32 : new boolean[] {false, true}) {
+                Formula f = f32 ? Formula.parse(expr, List.of("x", "y")).float32() : Formula.parse(expr, List.of("x", "y"));
+                for (double x : values) {
+                    for (double y : values) {
+                        Double value;
+                        try {
+                            value = f.value(x, y);
+                        } catch (ExpressionException e) {
+                            value = null;
+                            undefined++;
+                        }
+                        String what = expr + " at " + x + ", " + y + (f32 ? " in float32" : "");
+                        if (value == null) {
+                            assertThat(f.valueOrNaN(x, y)).as(what).isNaN();
+                        } else {
+                            assertThat(f.valueOrNaN(x, y)).as(what).isEqualTo(value);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(undefined).isGreaterThan(50);
+    }
 }

@@ -50,7 +50,7 @@ class OptimizerPathTest {
         assertThat(r.stoppedAt()).isEqualTo(2);
         assertThat(r.points()).hasNumberOfRows(2);
         assertThat(r.points()[1][0]).isEqualTo(-1);
-        assertThat(r.reason()).contains("log of a non-positive number");
+        assertThat(r.reason()).contains("f is undefined at (-1.0, 0.0)", "log of a non-positive number");
     }
 
     @Test
@@ -79,6 +79,20 @@ class OptimizerPathTest {
                 assertThat(TrainingRunTest.liveResources(m) - afterShort).as(name).isEqualTo(afterShort - before);
                 assertThat(afterShort - before).as(name).isLessThanOrEqualTo(2);
             }
+        }
+    }
+
+    @Test
+    void anInterruptedThreadStopsTheWalk() {
+        // the engine loads first, so that only the walk sees the interrupt
+        OptimizerPath.run(OptimizerSpec.of("adam", 0.1), 1, 1, 1, BOWL);
+        Thread.currentThread().interrupt();
+        try {
+            OptimizerPath.Result r = OptimizerPath.run(OptimizerSpec.of("adam", 0.1), 1, 1, 1000, BOWL);
+            assertThat(r.stoppedAt()).isEqualTo(1);
+            assertThat(r.reason()).isEqualTo("interrupted");
+        } finally {
+            Thread.interrupted();
         }
     }
 }
