@@ -15,7 +15,8 @@ import java.util.Map;
  * Initializers side by side on one deep MLP at initialization, as UvA's tutorial 4 compares them: per initializer the
  * standard deviation of every hidden layer's activations and of every Linear weight's gradient, by depth. The inputs
  * are standardized with the training split's mean and deviation (as the tutorial's Normalize), so that the first
- * layer sees unit variance and only the initializer decides what happens further in.
+ * layer sees unit variance and only the initializer decides what happens further in. Each initializer is one
+ * {@link Inspection#atInitialization}, so in the window a study runs on the training thread.
  */
 public final class InitStudy {
     private InitStudy() {
