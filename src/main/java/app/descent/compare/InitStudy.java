@@ -15,7 +15,8 @@ import java.util.Map;
  * Initializers side by side on one deep MLP at initialization, as UvA's tutorial 4 compares them: per initializer the
  * standard deviation of every hidden layer's activations and of every Linear weight's gradient, by depth. The inputs
  * are standardized with the training split's mean and deviation (as the tutorial's Normalize), so that the first
- * layer sees unit variance and only the initializer decides what happens further in.
+ * layer sees unit variance and only the initializer decides what happens further in. Each initializer is one
+ * {@link Inspection#atInitialization}, so in the window a study runs on the training thread.
  */
 public final class InitStudy {
     private InitStudy() {
@@ -64,20 +65,23 @@ public final class InitStudy {
 
     /** {@link #WIDTHS} with {@code activation}, the tutorial's batch of 1024 and initializers. */
     public static Result run(DataSplit data, String activation, long seed) {
-        return run(standardized(data), activation, INITIALIZERS, WIDTHS, 1024, seed);
+        return run(data, activation, INITIALIZERS, WIDTHS, 1024, seed);
     }
 
     /**
-     * @param data already standardized (see {@link #standardized}); its first {@code batchSize} training examples are
-     *             the batch
+     * @param data the batch is its first {@code batchSize} training examples, standardized
      * @param widths input features, then each hidden layer's width, then the classes
      */
     public static Result run(DataSplit data, String activation, List<String> initializers, List<Integer> widths,
                              int batchSize, long seed) {
+        if (batchSize < 2) {
+            throw new UserInputException("the batch needs at least 2 examples for a spread, not " + batchSize);
+        }
+        DataSplit batch = standardizedBatch(data, batchSize);
         List<LayerDef> net = network(widths, activation);
         List<Curve> curves = new ArrayList<>();
         for (String spec : initializers) {
-            Inspection i = Inspection.atInitialization(net, data, Initializer.parse(spec), seed, batchSize);
+            Inspection i = Inspection.atInitialization(net, batch, Initializer.parse(spec), seed, batchSize);
             List<Double> std = new ArrayList<>();
             List<Double> dead = new ArrayList<>();
             for (Inspection.Layer l : i.activations()) {
@@ -92,9 +96,7 @@ public final class InitStudy {
             }
             curves.add(new Curve(spec, i.loss(), std, dead, gradStd, gradNorm));
         }
-        return new Result(activation, widths, Math.min(batchSize, data.train().count()), seed,
-                Inspection.Stats.of(java.util.Arrays.copyOf(data.train().x(),
-                        Math.min(batchSize, data.train().count()) * data.train().valuesPerExample())).std(),
+        return new Result(activation, widths, batch.train().count(), seed, Inspection.Stats.of(batch.train().x()).std(),
                 curves);
     }
 
@@ -120,17 +122,21 @@ public final class InitStudy {
         return layers;
     }
 
-    /** The split with every value shifted and scaled by the training split's overall mean and deviation. */
-    public static DataSplit standardized(DataSplit data) {
-        Inspection.Stats s = Inspection.Stats.of(data.train().x());
-        return new DataSplit(data.name(), scale(data.train(), s), scale(data.validation(), s), scale(data.test(), s));
-    }
-
-    private static Examples scale(Examples e, Inspection.Stats s) {
-        float[] x = new float[e.x().length];
+    /**
+     * The first {@code n} training examples, shifted and scaled by the whole training split's mean and deviation (the
+     * figures of the tutorial's Normalize), as the training split of a split that holds nothing else.
+     */
+    static DataSplit standardizedBatch(DataSplit data, int n) {
+        Examples train = data.train();
+        Inspection.Stats s = Inspection.Stats.of(train.x());
+        int count = Math.min(n, train.count());
+        float[] x = new float[count * train.valuesPerExample()];
         for (int k = 0; k < x.length; k++) {
-            x[k] = (float) ((e.x()[k] - s.mean()) / s.std());
+            x[k] = (float) ((train.x()[k] - s.mean()) / s.std());
         }
-        return new Examples(x, e.labels(), e.shape(), e.classNames());
+        Examples batch = new Examples(x, java.util.Arrays.copyOf(train.labels(), count), train.shape(),
+                train.classNames());
+        Examples none = new Examples(new float[0], new int[0], train.shape(), train.classNames());
+        return new DataSplit(data.name(), batch, none, none);
     }
 }

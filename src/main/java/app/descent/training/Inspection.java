@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What one batch does to a network at one moment: per layer its output, its weight and the weight's gradient, as
  * plain numbers. Made by {@link TrainingRun#inspect(int)} or {@link #atInitialization}; see there for which batch,
- * which mode and which loss.
+ * which mode and which loss. Both open a gradient collector, of which DJL allows one at a time: in the window they
+ * belong on {@link TrainingThread}.
  *
  * @param step the run's optimizer steps before the inspection (0 at initialization)
  * @param lossKind the loss whose gradient is reported

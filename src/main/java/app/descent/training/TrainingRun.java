@@ -557,8 +557,8 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * Per-layer statistics of one batch with this run's loss: the first {@code batchSize} examples of the training
      * split (DataSplit has shuffled it by the seed), so every call sees the same batch; in evaluation mode (dropout
-     * off, batch norm on running statistics). Between steps only: the parameters, the optimizer's state and the next
-     * step are as if it had not been called.
+     * off, batch norm on running statistics). Between steps, on the thread that trains: the parameters, the
+     * optimizer's state and the next step are as if it had not been called.
      */
     public Inspection inspect(int batchSize) {
         return Inspector.inspect(manager, store, net, layers, data.train(), batchSize, settings.loss(), step);

@@ -1,0 +1,213 @@
+package app.descent.cli;
+
+import app.descent.UserInputException;
+import app.descent.training.Initializer;
+import app.descent.training.Inspection;
+import app.descent.training.LayerDef;
+import app.descent.training.Losses;
+import app.descent.training.OptimizerSpec;
+import app.descent.training.Schedule;
+import app.descent.training.TrainingRun;
+import app.descent.training.data.DataSplit;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One batch through a network at initialization (or from saved weights): per layer the statistics "
+                + "of its output, its weight and the weight's gradient, and the share of dead units of every activation.",
+            "The batch is the first N examples of the training split (shuffled by the seed, as train uses it); "
+                + "evaluation mode (dropout off, batch norm on running statistics); std is unbiased, as torch.std."})
+public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "One JSON object: {\"loss\", \"layers\": [{\"index\", \"type\", …}]}.")
+    boolean json;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "PyTorch code (nn.Sequential) or a network saved by the Builder.")
+    Path model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+            description = "mnist, fashion-mnist, xor, circles, moons, spiral[:K], blobs[:K], linear, or csv:PATH.")
+    String dataset;
+
+    @Option(names = "--init", defaultValue = "default",
+            description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming (default ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Examples in the batch (default ${DEFAULT-VALUE}, as train).")
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seeds the weights and the data's shuffle (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--loss", defaultValue = "ce", description = "The loss whose gradient is shown: ce, mse or bce (default ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--resume", paramLabel = "FILE.npz",
+            description = "Inspect weights saved by train --save-weights or --checkpoints instead of fresh ones.")
+    Path resume;
+
+    @Option(names = "--no-histograms", description = "Leave the histograms (40 bins of each output and weight) out of the JSON.")
+    boolean noHistograms;
+
+    @Option(names = "--samples", defaultValue = "500", description = "Points of a toy set in all (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--noise", description = "Gaussian jitter of a toy set's points (default 0.05).")
+    Double noise;
+
+    @Option(names = "--train-size", defaultValue = "0", description = "Use the first N training examples after shuffling, as train.")
+    int trainSize;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation share held out of the training split, as train (default ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Override
+    public Integer call() {
+        if (noise != null && !(noise >= 0)) {
+            throw new UserInputException("--noise must be at least 0, not " + noise);
+        }
+        TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.parse(loss), OptimizerSpec.of("sgd", 0.01),
+                Initializer.parse(init), batchSize, 1, seed, Schedule.CONSTANT, 0, 0, device);
+        List<LayerDef> layers = ModelFiles.trainableLayers(model);
+        DataSplit data = DataSplit.load(dataset,
+                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+        Inspection inspection;
+        try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
+            if (resume != null) {
+                run.loadWeights(Exports.read(resume));
+            }
+            inspection = run.inspect(batchSize);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(json(inspection)));
+        } else {
+            out.print(table(inspection));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private ObjectNode json(Inspection i) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        number(o, "loss", i.loss());
+        o.put("lossKind", i.lossKind().name().toLowerCase(Locale.ROOT));
+        o.put("batchSize", i.batchSize());
+        o.put("init", init);
+        o.put("seed", seed);
+        o.put("dataset", dataset);
+        if (resume != null) {
+            o.put("weights", resume.toString());
+        }
+        ArrayNode list = o.putArray("layers");
+        for (Inspection.Layer l : i.layers()) {
+            ObjectNode e = list.addObject();
+            e.put("index", l.index());
+            e.put("name", l.name());
+            e.put("type", l.type());
+            ArrayNode shape = e.putArray("outputShape");
+            for (long d : l.outputShape()) {
+                shape.add(d);
+            }
+            stats(e, "output", l.output());
+            if (!noHistograms) {
+                e.set("outputHistogram", histogram(l.outputHistogram()));
+            }
+            if (l.hasWeight()) {
+                stats(e, "weight", l.weight());
+                if (!noHistograms) {
+                    e.set("weightHistogram", histogram(l.weightHistogram()));
+                }
+                stats(e, "grad", l.gradient());
+            }
+            if (l.isActivation()) {
+                number(e, "activationMean", l.output().mean());
+                number(e, "activationStd", l.output().std());
+                number(e, "deadFraction", l.deadFraction());
+            }
+        }
+        return o;
+    }
+
+    private static void stats(ObjectNode o, String prefix, Inspection.Stats s) {
+        number(o, prefix + "Mean", s.mean());
+        number(o, prefix + "Std", s.std());
+        number(o, prefix + "Norm", s.norm());
+        number(o, prefix + "Min", s.min());
+        number(o, prefix + "Max", s.max());
+    }
+
+    private static ObjectNode histogram(Inspection.Histogram h) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("min", h.min()).put("max", h.max());
+        ArrayNode counts = o.putArray("counts");
+        for (long c : h.counts()) {
+            counts.add(c);
+        }
+        return o;
+    }
+
+    /** JSON has no NaN or infinity: a figure that does not exist or overflowed is null. */
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    static String table(Inspection i) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "Layer (type)", "Output shape", "Mean", "Std", "Dead", "Weight std", "Grad mean",
+            "Grad std", "Grad norm"});
+        for (Inspection.Layer l : i.layers()) {
+            rows.add(new String[] {String.valueOf(l.index()), l.name() + " (" + l.type() + ")",
+                java.util.Arrays.toString(l.outputShape()), g(l.output().mean()), g(l.output().std()),
+                l.isActivation() ? String.format("%.1f%%", 100 * l.deadFraction()) : "-",
+                l.hasWeight() ? g(l.weight().std()) : "-", l.hasWeight() ? g(l.gradient().mean()) : "-",
+                l.hasWeight() ? g(l.gradient().std()) : "-", l.hasWeight() ? g(l.gradient().norm()) : "-"});
+        }
+        int[] w = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int k = 0; k < row.length; k++) {
+                w[k] = Math.max(w[k], row[k].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            for (int k = 0; k < row.length; k++) {
+                String pad = " ".repeat(w[k] - row[k].length());
+                // names left, figures right
+                b.append(k == 1 || k == 2 ? row[k] + pad : pad + row[k]).append(k < row.length - 1 ? "  " : "\n");
+            }
+            if (r == 0) {
+                b.append("-".repeat(java.util.Arrays.stream(w).sum() + 2 * (w.length - 1))).append('\n');
+            }
+        }
+        b.append(String.format("Loss (%s) on %d examples: %s%n", i.lossKind().name().toLowerCase(Locale.ROOT),
+                i.batchSize(), g(i.loss())));
+        b.append("Evaluation mode; Std is unbiased (torch.std); Dead: units that are 0 for every example of the batch.\n");
+        return b.toString();
+    }
+
+    private static String g(double v) {
+        return Double.isFinite(v) ? String.format("%.4g", v) : String.valueOf(v);
+    }
+}
