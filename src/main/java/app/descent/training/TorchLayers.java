@@ -55,7 +55,9 @@ public final class TorchLayers {
                     // DJL keeps this much of the old running average; PyTorch's momentum is the share of the new batch
                     .optMomentum((float) (1 - number(args, "momentum", 0.1)))
                     .optCenter(bool(args, "affine", true)).optScale(bool(args, "affine", true)).build();
-            case "LayerNorm" -> LayerNorm.builder().axis(-1).optEpsilon((float) number(args, "eps", 1e-5))
+            // DJL cannot take axis -1; PyTorch normalizes the last len(normalized_shape) dimensions, which for the
+            // networks Descent trains are all but the batch's
+            case "LayerNorm" -> LayerNorm.builder().axis(normalizedAxes(args)).optEpsilon((float) number(args, "eps", 1e-5))
                     .optCenter(bool(args, "elementwise_affine", true)).optScale(bool(args, "elementwise_affine", true))
                     .build();
             case "Dropout" -> Dropout.builder().optRate((float) number(args, "p", 0.5)).build();
@@ -81,6 +83,16 @@ public final class TorchLayers {
             default -> throw new TrainingException(type + " layers cannot be trained yet; trainable layers: "
                     + String.join(", ", new java.util.TreeSet<>(TRAINABLE)));
         };
+    }
+
+    private static int[] normalizedAxes(Map<String, Object> args) {
+        Object v = args.get("normalized_shape");
+        int k = v instanceof int[] t ? t.length : v instanceof java.util.List<?> t ? t.size() : 1;
+        int[] axes = new int[k];
+        for (int i = 0; i < k; i++) {
+            axes[i] = i + 1;
+        }
+        return axes;
     }
 
     private static Block adaptiveAvgPool(Map<String, Object> args) {

@@ -568,8 +568,8 @@ public final class TrainingRun implements AutoCloseable {
     private void clip(double max) {
         double total = 0;
         for (Parameter p : trainable) {
-            try (NDArray g = p.getArray().getGradient(); NDArray sq = g.square().sum()) {
-                total += sq.getFloat();
+            try (NDArray g = p.getArray().getGradient(); NDArray sq = g.square(); NDArray sum = sq.sum()) {
+                total += sum.getFloat();
             }
         }
         double norm = Math.sqrt(total);

@@ -40,6 +40,41 @@ class TrainingRunTest {
     }
 
     @Test
+    void clippingLeavesNoArraysBehind() throws Exception {
+        TrainingRun.Settings s = new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("sgd", 0.1),
+                Initializer.parse("default"), 10, 100, 1, Schedule.CONSTANT, 0.5, 0, "cpu");
+        try (TrainingRun run = new TrainingRun(0, mlp(2, 8, 2, "Tanh"), xor(1), s)) {
+            for (int i = 0; i < 50; i++) {
+                run.advance();
+            }
+            int live = liveResources(run.manager());
+            for (int i = 0; i < 200; i++) {
+                run.advance();
+            }
+            assertThat(liveResources(run.manager())).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void layerNormTrainsOverTheFeatures() {
+        List<LayerDef> net = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 16), "0"),
+                new LayerDef("LayerNorm", Map.of("normalized_shape", List.of(16)), "1"),
+                new LayerDef("ReLU", Map.of(), "2"),
+                new LayerDef("Linear", Map.of("in_features", 16, "out_features", 2), "3"));
+        List<TrainingEvent.Epoch> epochs = new ArrayList<>();
+        try (TrainingRun run = new TrainingRun(0, net, xor(1), settings("adam", 0.02, 10, 3))) {
+            run.runToEnd(e -> {
+                if (e instanceof TrainingEvent.Epoch ep) {
+                    epochs.add(ep);
+                }
+            });
+            // LayerNorm's γ and β are trained: 16 + 16 beside the Linear layers' 48 + 34
+            assertThat(run.inspect(8).layers().get(1).weight().count()).isEqualTo(16);
+        }
+        assertThat(epochs.get(9).trainLoss()).isLessThan(epochs.get(0).trainLoss() / 2);
+    }
+
+    @Test
     void learnsXor() {
         List<TrainingEvent.Epoch> epochs = new ArrayList<>();
         TrainingEvent last;

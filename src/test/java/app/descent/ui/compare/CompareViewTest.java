@@ -70,7 +70,7 @@ class CompareViewTest {
         robot.clickOn("#compare-inits");
         ChartViewer std = robot.lookup("#activation-std-chart").query();
         org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
-                () -> std.getChart().getXYPlot().getDataset().getSeriesCount() == 5);
+                () -> robot.lookup("#inspect-status").queryAs(Label.class).getText().startsWith("initializers compared"));
         var data = (org.jfree.data.xy.XYSeriesCollection) std.getChart().getXYPlot().getDataset();
         var small = data.getSeries("normal:0.01");
         var kaiming = data.getSeries("kaiming");
@@ -92,6 +92,11 @@ class CompareViewTest {
             throw new AssertionError("error: " + robot.lookup("#path-error").queryAs(Label.class).getText() + " status: "
                     + robot.lookup("#path-step-count").queryAs(Label.class).getText());
         }
+        // a new race plays by itself; Reset and Play replay it
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> map.shownSteps() >= 100);
+        robot.clickOn("#path-reset");
+        assertThat(map.shownSteps()).isZero();
         robot.clickOn("#path-play");
         org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> map.shownSteps() >= 100);
