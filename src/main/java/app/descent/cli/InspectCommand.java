@@ -1,6 +1,7 @@
 package app.descent.cli;
 
 import app.descent.UserInputException;
+import app.descent.compare.InitStudy;
 import app.descent.training.Initializer;
 import app.descent.training.Inspection;
 import app.descent.training.LayerDef;
@@ -35,20 +36,26 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: {\"loss\", \"layers\": [{\"index\", \"type\", …}]}.")
     boolean json;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "PyTorch code (nn.Sequential) or a network saved by the Builder.")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "PyTorch code (nn.Sequential) or a network saved by the Builder (required unless --init-study).")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME",
             description = "mnist, fashion-mnist, xor, circles, moons, spiral[:K], blobs[:K], linear, or csv:PATH.")
     String dataset;
 
-    @Option(names = "--init", defaultValue = "default",
-            description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming (default ${DEFAULT-VALUE}).")
+    @Option(names = "--init",
+            description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming (default: default; with "
+                    + "--init-study a comma-separated list, default constant:0.005,normal:0.01,normal:1,xavier,kaiming).")
     String init;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Examples in the batch (default ${DEFAULT-VALUE}, as train).")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Examples in the batch (default 64, as train; 1024 with --init-study).")
+    Integer batchSize;
+
+    @Option(names = "--init-study", paramLabel = "ACTIVATION",
+            description = "Compare initializers on a deep MLP (784-512-256×5-128×2-10) with this activation: identity, "
+                    + "tanh, relu, sigmoid, leakyrelu, elu, gelu, silu. Prints the activation std and gradient norm by depth.")
+    String initStudy;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seeds the weights and the data's shuffle (default ${DEFAULT-VALUE}).")
     long seed;
@@ -83,17 +90,24 @@ public final class InspectCommand implements Callable<Integer> {
         if (noise != null && !(noise >= 0)) {
             throw new UserInputException("--noise must be at least 0, not " + noise);
         }
+        if (initStudy != null) {
+            return study();
+        }
+        if (model == null) {
+            throw new UserInputException("--model FILE is required (or --init-study ACTIVATION)");
+        }
+        String initSpec = init == null ? "default" : init;
+        int batch = batchSize == null ? 64 : batchSize;
         TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.parse(loss), OptimizerSpec.of("sgd", 0.01),
-                Initializer.parse(init), batchSize, 1, seed, Schedule.CONSTANT, 0, 0, device);
+                Initializer.parse(initSpec), batch, 1, seed, Schedule.CONSTANT, 0, 0, device);
         List<LayerDef> layers = ModelFiles.trainableLayers(model);
-        DataSplit data = DataSplit.load(dataset,
-                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+        DataSplit data = load();
         Inspection inspection;
         try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
             if (resume != null) {
                 run.loadWeights(Exports.read(resume));
             }
-            inspection = run.inspect(batchSize);
+            inspection = run.inspect(batch);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -110,7 +124,7 @@ public final class InspectCommand implements Callable<Integer> {
         number(o, "loss", i.loss());
         o.put("lossKind", i.lossKind().name().toLowerCase(Locale.ROOT));
         o.put("batchSize", i.batchSize());
-        o.put("init", init);
+        o.put("init", init == null ? "default" : init);
         o.put("seed", seed);
         o.put("dataset", dataset);
         if (resume != null) {
@@ -144,6 +158,76 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         return o;
+    }
+
+    private DataSplit load() {
+        return DataSplit.load(dataset,
+                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+    }
+
+    private int study() {
+        List<String> inits = init == null ? InitStudy.INITIALIZERS
+                : java.util.Arrays.stream(init.split(",")).map(String::strip).toList();
+        InitStudy.Result r = InitStudy.run(load(), initStudy, inits, InitStudy.WIDTHS,
+                batchSize == null ? 1024 : batchSize, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.MAPPER.createObjectNode().put("activation", r.activation()).put("batchSize", r.batchSize())
+                    .put("seed", r.seed()).put("dataset", dataset);
+            o.set("widths", Json.MAPPER.valueToTree(r.widths()));
+            ArrayNode curves = o.putArray("initializers");
+            for (InitStudy.Curve c : r.curves()) {
+                ObjectNode e = curves.addObject().put("init", c.initializer());
+                number(e, "loss", c.loss());
+                series(e, "activationStd", c.activationStd());
+                series(e, "deadFraction", c.deadFraction());
+                series(e, "gradientStd", c.gradientStd());
+                series(e, "gradientNorm", c.gradientNorm());
+            }
+            out.println(Json.write(o));
+        } else {
+            out.print(studyTable(r));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void series(ObjectNode o, String key, List<Double> values) {
+        ArrayNode a = o.putArray(key);
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
+        }
+    }
+
+    static String studyTable(InitStudy.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("Initializers on %s with %s, %d examples, seed %d%n", r.widths(), r.activation(),
+                r.batchSize(), r.seed()));
+        block(b, "Activation std by hidden layer", r, InitStudy.Curve::activationStd);
+        block(b, "Gradient norm by Linear layer", r, InitStudy.Curve::gradientNorm);
+        return b.toString();
+    }
+
+    private static void block(StringBuilder b, String title, InitStudy.Result r,
+                              java.util.function.Function<InitStudy.Curve, List<Double>> column) {
+        b.append('\n').append(title).append('\n');
+        int width = r.curves().stream().mapToInt(c -> c.initializer().length()).max().orElse(4);
+        b.append(" ".repeat(width));
+        for (int d = 1; d <= column.apply(r.curves().get(0)).size(); d++) {
+            b.append(String.format("  %9d", d));
+        }
+        b.append('\n');
+        for (InitStudy.Curve c : r.curves()) {
+            b.append(c.initializer()).append(" ".repeat(width - c.initializer().length()));
+            for (double v : column.apply(c)) {
+                b.append(String.format("  %9.3g", v));
+            }
+            b.append('\n');
+        }
     }
 
     private static void stats(ObjectNode o, String prefix, Inspection.Stats s) {

@@ -110,6 +110,27 @@ class InspectCommandTest {
     }
 
     @Test
+    void comparesInitializersByDepth() throws Exception {
+        JsonNode o = json(CliTest.run("inspect", "--json", "--init-study", "relu", "--dataset", "fashion-mnist",
+                "--init", "normal:0.01, kaiming", "--batch-size", "64"));
+        assertThat(o.get("activation").asText()).isEqualTo("relu");
+        JsonNode curves = o.get("initializers");
+        assertThat(curves).hasSize(2);
+        assertThat(curves.get(1).get("init").asText()).isEqualTo("kaiming");
+        assertThat(curves.get(1).get("activationStd")).hasSize(8);
+        assertThat(curves.get(1).get("gradientNorm")).hasSize(9);
+        assertThat(curves.get(0).get("activationStd").get(7).asDouble())
+                .isLessThan(1e-3 * curves.get(1).get("activationStd").get(7).asDouble());
+        CliTest.Run text = CliTest.run("inspect", "--init-study", "tanh", "--dataset", "mnist", "--init", "xavier",
+                "--batch-size", "32");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Activation std by hidden layer", "Gradient norm by Linear layer", "xavier");
+        CliTest.Run bad = CliTest.run("inspect", "--init-study", "swish3", "--dataset", "mnist");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("swish3").doesNotContain("Exception");
+    }
+
+    @Test
     void badInputExitsWith2AndOneLine() {
         String[][] cases = {
             {"--batch-size", "0"}, {"--init", "orthogonal"}, {"--init", "normal:-1"}, {"--seed", "x"},
@@ -129,5 +150,8 @@ class InspectCommandTest {
         assertThat(CliTest.run("inspect", "--model", toy.toString(), "--dataset", "mnist").err())
                 .contains("does not fit mnist");
         assertThat(CliTest.run("inspect", "--model", toy.toString()).code()).isEqualTo(2);
+        CliTest.Run noModel = CliTest.run("inspect", "--dataset", "xor");
+        assertThat(noModel.code()).isEqualTo(2);
+        assertThat(noModel.err()).contains("--model");
     }
 }
