@@ -213,6 +213,19 @@ public final class ComputationGraph {
         return needs.clone();
     }
 
+    /** Whether a variable is written as a call, {@code name(…)}: then it was meant as a function. */
+    boolean writtenAsCall(Node n) {
+        if (n.column() <= 0) {
+            return false;
+        }
+        String t = source.text();
+        int at = offsetOf(n.line(), n.column()) + n.name().length();
+        while (at < t.length() && t.charAt(at) == ' ') {
+            at++;
+        }
+        return at < t.length() && t.charAt(at) == '(';
+    }
+
     ExpressionException error(String message, Node n) {
         if (n.column() <= 0) {
             return new ExpressionException(message);
