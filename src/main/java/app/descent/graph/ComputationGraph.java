@@ -156,10 +156,11 @@ public final class ComputationGraph {
 
     private double apply(Node n, double[] v) {
         double[] in = inputValues(n, v);
-        double out = outsideDomain(n.op(), in) ? Double.NaN : n.op().forward(in);
+        double out = n.op().forward(in);
         if (Double.isFinite(out)) {
             return out;
         }
+        // IEEE gives log(0) = -∞ and 1/0 = ∞, so every domain error shows as a value that is not finite
         if (n.op() == Op.LOG && in[0] <= 0) {
             throw error("log of a non-positive number (" + format(in[0]) + ")", n);
         }
@@ -174,11 +175,6 @@ public final class ComputationGraph {
                 : text(n.id()) + " is not a number", n);
     }
 
-    /** Where an operation has no value although IEEE arithmetic gives one (log(0) = -∞, 1/0 = ∞). */
-    private static boolean outsideDomain(Op op, double[] in) {
-        return op == Op.LOG && in[0] <= 0 || op == Op.DIV && in[1] == 0;
-    }
-
     /**
      * The output, or NaN exactly where {@link #forward} raises a domain error, without building its message: for
      * contour grids, where much of the window may be undefined.
@@ -189,10 +185,7 @@ public final class ComputationGraph {
             double x = switch (n.op()) {
                 case INPUT -> leaf.applyAsDouble(n);
                 case CONSTANT -> n.constant();
-                default -> {
-                    double[] in = inputValues(n, v);
-                    yield outsideDomain(n.op(), in) ? Double.NaN : n.op().forward(in);
-                }
+                default -> n.op().forward(inputValues(n, v));
             };
             v[n.id()] = float32 ? (float) x : x;
             if (!Double.isFinite(v[n.id()])) {
@@ -218,6 +211,19 @@ public final class ComputationGraph {
     /** Whether each node depends on a variable: only those receive gradients, as in autograd. */
     boolean[] requiresGrad() {
         return needs.clone();
+    }
+
+    /** Whether a variable is written as a call, {@code name(…)}: then it was meant as a function. */
+    boolean writtenAsCall(Node n) {
+        if (n.column() <= 0) {
+            return false;
+        }
+        String t = source.text();
+        int at = offsetOf(n.line(), n.column()) + n.name().length();
+        while (at < t.length() && t.charAt(at) == ' ') {
+            at++;
+        }
+        return at < t.length() && t.charAt(at) == '(';
     }
 
     ExpressionException error(String message, Node n) {

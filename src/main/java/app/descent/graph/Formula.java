@@ -35,8 +35,9 @@ public final class Formula {
         for (Node n : g.nodes()) {
             slot[n.id()] = n.op() == Op.INPUT ? names.indexOf(n.name()) : -1;
             if (n.op() == Op.INPUT && slot[n.id()] < 0) {
-                throw g.error("unknown variable '" + n.name() + "': the function may use only "
-                        + String.join(" and ", names), n);
+                throw g.error(g.writtenAsCall(n)
+                        ? "unknown function '" + n.name() + "'; the functions are " + String.join(", ", functions())
+                        : "unknown variable '" + n.name() + "': the function may use only " + String.join(" and ", names), n);
             }
         }
         return new Formula(g, names, slot, false);
@@ -53,6 +54,10 @@ public final class Formula {
 
     public boolean isFloat32() {
         return float32;
+    }
+
+    private static List<String> functions() {
+        return Arrays.stream(Op.values()).filter(Op::isFunction).map(Op::symbol).toList();
     }
 
     public ComputationGraph graph() {

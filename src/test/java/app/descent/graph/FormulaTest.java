@@ -67,6 +67,11 @@ class FormulaTest {
                 () -> Formula.parse("x + 2*z", List.of("x", "y")));
         assertThat(e.getMessage()).contains("unknown variable 'z'", "only x and y", "column 7");
         assertThat(e.caret()).endsWith("      ^");
+        ExpressionException call = catchThrowableOfType(ExpressionException.class,
+                () -> Formula.parse("x + sqrt (y)", List.of("x", "y")));
+        assertThat(call.getMessage()).contains("unknown function 'sqrt'", "tanh", "sin, cos", "column 5");
+        assertThat(catchThrowableOfType(ExpressionException.class, () -> Formula.parse("x*(a)", List.of("x", "y")))
+                .getMessage()).contains("unknown variable 'a'");
         assertThatThrownBy(() -> Formula.parse("x + ", List.of("x", "y"))).isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("column");
     }

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 class ParserFuzzTest {
     private static final List<String> VALID = List.of("2*((x*y)+max(z,w))", "2((xy)+max(z,w))",
             "sigmoid(w*x + b)", "log(exp(x) + y) ** 2", "h = relu(x*w)\nh*h - 1", "-(x)**-y / (1e-3 + z)",
-            "abs(min(x, -y)) ^ 2", "tanh(x)(y)2");
+            "abs(min(x, -y)) ^ 2", "tanh(x)(y)2", "sin(8x)cos(y) + x**2");
     private static final Map<String, Double> VALUES = new LinkedHashMap<>(Map.of("x", 1.5, "y", -2.0, "z", 0.5,
             "w", 3.0, "b", -1.0));
 
@@ -47,7 +47,18 @@ class ParserFuzzTest {
 
     @Provide
     Arbitrary<String> mutated() {
-        Arbitrary<String> base = Arbitraries.of(VALID);
+        return mutationsOf(VALID);
+    }
+
+    @Provide
+    Arbitrary<String> surfaces() {
+        return mutationsOf(List.of("tanh(x)**2 + 0.01*abs(x) + sigmoid(y)", "(1-x)**2 + 100*(y-x**2)**2",
+                "x**2 + y**2 + 0.3*sin(8*x)*sin(8*y)", "log(x) - 1/(y + 2)", "exp(-((x-1)**2+(y+0.5)**2)/0.08)",
+                "x ** y + cos(xy)"));
+    }
+
+    private static Arbitrary<String> mutationsOf(List<String> valid) {
+        Arbitrary<String> base = Arbitraries.of(valid);
         Arbitrary<Integer> where = Arbitraries.integers().between(0, 40);
         Arbitrary<Character> what = Arbitraries.chars().with("()+-*/^,.e0123456789xyzmaxlog\n =".toCharArray());
         Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
@@ -59,5 +70,27 @@ class ParserFuzzTest {
                 default -> at < s.length() ? s.substring(0, at) + c + s.substring(at + 1) : s + c;
             };
         });
+    }
+
+    /** As a surface of x and y, a mutated expression parses or names its mistake, and valueOrNaN never raises. */
+    @Property(tries = 1000)
+    void formulasOfXAndYRaiseOnlyTheirOwnError(@ForAll("surfaces") String text) {
+        Formula f;
+        try {
+            f = Formula.parse(text, List.of("x", "y"));
+        } catch (ExpressionException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        for (Formula g : List.of(f, f.float32())) {
+            for (double[] at : new double[][] {{1.5, -2.0}, {0, 0}, {-1, 3}}) {
+                double lean = g.valueOrNaN(at);
+                try {
+                    assertThat(g.valueAndGradient(at, new double[2])).isEqualTo(lean);
+                } catch (ExpressionException e) {
+                    assertThat(lean).isNaN();
+                }
+            }
+        }
     }
 }

@@ -95,4 +95,17 @@ class OptimizerPathTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void anyThreadWalksTheSamePath() throws Exception {
+        OptimizerSpec adam = OptimizerSpec.of("adam", 0.05);
+        double[][] here = OptimizerPath.run(adam, 1.5, -0.5, 200, BOWL).points();
+        double[][][] there = new double[2][][];
+        TrainingThread.submit(() -> there[0] = OptimizerPath.run(adam, 1.5, -0.5, 200, BOWL).points()).get();
+        Thread fresh = new Thread(() -> there[1] = OptimizerPath.run(adam, 1.5, -0.5, 200, BOWL).points());
+        fresh.start();
+        fresh.join();
+        assertThat(there[0]).isDeepEqualTo(here);
+        assertThat(there[1]).isDeepEqualTo(here);
+    }
 }
