@@ -20,6 +20,10 @@ public record OptimizerSpec(String name, double lr, double momentum, double beta
         check("alpha", alpha, alpha >= 0 && alpha < 1);
         check("eps", eps, eps > 0);
         check("weight decay", weightDecay, weightDecay >= 0);
+        if (name.equals("nesterov") && momentum == 0) {
+            // as torch.optim.SGD: the look-ahead needs a velocity to look ahead along
+            throw new TrainingException("nesterov needs a momentum above 0");
+        }
     }
 
     private static void check(String what, double value, boolean ok) {

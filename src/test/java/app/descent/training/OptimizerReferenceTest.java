@@ -82,5 +82,7 @@ class OptimizerReferenceTest {
         assertThatThrownBy(() -> OptimizerSpec.of("sgd", Double.NaN)).isInstanceOf(TrainingException.class);
         assertThat(OptimizerSpec.of("AdamW", 1e-3).weightDecay()).isEqualTo(0.01);
         assertThat(OptimizerSpec.of("momentum", 1e-3).momentum()).isEqualTo(0.9);
+        assertThatThrownBy(() -> OptimizerSpec.of("nesterov", 0.1).withMomentum(0)).isInstanceOf(TrainingException.class)
+                .hasMessageContaining("nesterov needs a momentum");
     }
 }
