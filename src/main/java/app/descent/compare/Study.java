@@ -314,11 +314,11 @@ public record Study(String id, String title, String source, String effect, Kind 
                             "leakyrelu", "elu", "gelu", "silu", "softplus", "tanh", "sigmoid"), true, Double.NaN),
             new Study("initializers", "Initializers on a deep ReLU network", "P02d",
                     "All-zero weights give every unit of a layer the same output and the same gradient, so the "
-                            + "network never breaks the symmetry and does not learn; tiny weights (normal, std 0.01) "
+                            + "network never breaks the symmetry and does not learn; tiny weights (normal, std 0.03) "
                             + "shrink the signal layer by layer and stall at the start; Kaiming (He) keeps the "
                             + "variance through ReLUs and Xavier (Glorot) nearly so: both learn from the first step.",
                     Kind.CURVES, "fashion-mnist", images(2000, 0.2), mlp(784, 64, 6, "ReLU", 10, true),
-                    settings("sgd", 0.05, 32, 3, "default"), Variation.of(Variation.Key.INIT, "zeros", "normal:0.01",
+                    settings("sgd", 0.05, 32, 3, "default"), Variation.of(Variation.Key.INIT, "zeros", "normal:0.03",
                             "default", "xavier", "kaiming"), true, Double.NaN),
             new Study("optimizers", "Optimizers from the same initial weights", "P02d",
                     "The same initial weights (the same initial loss) and each optimizer at its usual learning rate: "
