@@ -94,8 +94,10 @@ class CompareCommandTest {
         JsonNode e = compare("--vary", "epochs=1,3");
         assertThat(e.get(0).get("epochs")).hasSize(1);
         assertThat(e.get(1).get("epochs")).hasSize(3);
-        assertThat(e.get(1).get("epochs").get(0)).isEqualTo(e.get(0).get("epochs").get(0).deepCopy()
-                .put("seconds", e.get(1).get("epochs").get(0).get("seconds").asDouble()));
+        com.fasterxml.jackson.databind.node.ObjectNode first =
+                (com.fasterxml.jackson.databind.node.ObjectNode) e.get(0).get("epochs").get(0).deepCopy();
+        first.put("seconds", e.get(1).get("epochs").get(0).get("seconds").asDouble());
+        assertThat(e.get(1).get("epochs").get(0)).isEqualTo(first);
     }
 
     @Test
