@@ -304,20 +304,21 @@ public record Study(String id, String title, String source, String effect, Kind 
                     settings("sgd", 0.05, 32, 3, "kaiming"), Variation.of(Variation.Key.ACTIVATION, "relu", "sigmoid"),
                     true, Double.NaN),
             new Study("activations", "Every activation on the same deep network", "P02c",
-                    "Same network, same initial weights, only the activation differs. The ReLU family (ReLU, "
-                            + "LeakyReLU, ELU, GELU, SiLU) trains fastest; tanh is slower and sigmoid slowest, its "
-                            + "gradient vanishing through the depth. Open Inspect on a run for its gradient flow per "
-                            + "layer and its dead ReLUs.",
+                    "Same network, same initial weights (He initialization), only the activation differs. The "
+                            + "zero-centred activations with a derivative near 1 (ReLU, LeakyReLU, ELU, GELU, SiLU, "
+                            + "tanh) all learn; sigmoid, whose derivative is at most 1/4 and whose outputs are all "
+                            + "positive, passes almost no gradient back through five layers and stays near ln 10. "
+                            + "Open Inspect on a run for its gradient flow per layer and its dead ReLUs.",
                     Kind.CURVES, "fashion-mnist", images(2000, 0.2), mlp(784, 64, 5, "ReLU", 10, true),
                     settings("sgd", 0.05, 32, 3, "kaiming"), Variation.of(Variation.Key.ACTIVATION, "relu",
                             "leakyrelu", "elu", "gelu", "silu", "softplus", "tanh", "sigmoid"), true, Double.NaN),
             new Study("initializers", "Initializers on a deep ReLU network", "P02d",
                     "All-zero weights give every unit of a layer the same output and the same gradient, so the "
-                            + "network never breaks the symmetry and does not learn; tiny weights (normal, std 0.01) "
+                            + "network never breaks the symmetry and does not learn; tiny weights (normal, std 0.03) "
                             + "shrink the signal layer by layer and stall at the start; Kaiming (He) keeps the "
                             + "variance through ReLUs and Xavier (Glorot) nearly so: both learn from the first step.",
                     Kind.CURVES, "fashion-mnist", images(2000, 0.2), mlp(784, 64, 6, "ReLU", 10, true),
-                    settings("sgd", 0.05, 32, 3, "default"), Variation.of(Variation.Key.INIT, "zeros", "normal:0.01",
+                    settings("sgd", 0.05, 32, 3, "default"), Variation.of(Variation.Key.INIT, "zeros", "normal:0.03",
                             "default", "xavier", "kaiming"), true, Double.NaN),
             new Study("optimizers", "Optimizers from the same initial weights", "P02d",
                     "The same initial weights (the same initial loss) and each optimizer at its usual learning rate: "
@@ -331,15 +332,15 @@ public record Study(String id, String title, String source, String effect, Kind 
                             + "it needs fewer iterations to reach the target loss, though it reads more examples in "
                             + "all and each iteration costs more (the gain shrinks as the batch grows).",
                     Kind.STEPS_TO_TARGET, "mnist", images(4000, 0.1), mlp(784, 32, 1, "ReLU", 10, true),
-                    settings("sgd", 0.1, 32, 40, "default"), Variation.of(Variation.Key.BATCH_SIZE, 8, 32, 128, 512),
-                    true, 0.6),
+                    settings("sgd", 0.1, 32, 60, "default"), Variation.of(Variation.Key.BATCH_SIZE, 8, 32, 128, 512),
+                    true, 0.4),
             new Study("complexity", "Training and validation loss against model complexity", "IIT Q3",
                     "On a small noisy training set a tiny model cannot follow the data (underfitting: both losses "
                             + "high); a larger one fits the training data ever better, and beyond some size it fits "
                             + "the noise: the training loss keeps falling while the validation loss rises again "
                             + "(overfitting). The best complexity is at the validation loss's minimum.",
                     Kind.COMPLEXITY, "moons", new DataSplit.Options(1000, 0.35, 0, 200, 0.5),
-                    mlp(2, 64, 2, "ReLU", 2, false), settings("adam", 0.01, 16, 150, "default"),
+                    mlp(2, 64, 2, "ReLU", 2, false), settings("adam", 0.02, 25, 80, "default"),
                     Variation.of(Variation.Key.HIDDEN, 1, 2, 4, 16, 64, 256), true, Double.NaN),
             new Study("learning-rate", "Learning rate too low, good, too high", "TUM",
                     "Too low a learning rate barely moves the loss in the time given; a good one brings it down "
@@ -352,8 +353,8 @@ public record Study(String id, String title, String source, String effect, Kind 
                     "The longer it trains the lower the training loss, but on a small training set the network "
                             + "starts to memorise it: after some epoch the validation loss rises while the training "
                             + "loss still falls. Early stopping keeps the weights of that epoch.",
-                    Kind.EPOCHS, "mnist", images(400, 0.25), mlp(784, 128, 1, "ReLU", 10, true),
-                    settings("adam", 0.001, 32, 9, "default"), Variation.of(Variation.Key.EPOCHS, 9, 20, 50, 100), true,
+                    Kind.EPOCHS, "mnist", images(300, 0.25), mlp(784, 128, 1, "ReLU", 10, true),
+                    settings("adam", 0.001, 45, 9, "default"), Variation.of(Variation.Key.EPOCHS, 9, 20, 50, 100), true,
                     Double.NaN));
 
     public static Study byId(String id) {

@@ -134,13 +134,20 @@ public record Variation(Key key, List<Object> values) {
         return values.size();
     }
 
-    /** A value as text: names as they are, numbers without a trailing ".0" ({@code 0.001}, {@code 1e-05}, 32). */
+    /** A value as text: names as they are, numbers without a trailing ".0" ({@code 0.001}, {@code 1e-5}, {@code 2.5e-7}, 32). */
     public static String text(Object value) {
         if (value instanceof Double d) {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString(d.longValue());
             }
-            return d.toString().replace("E", "e");
+            String t = d.toString();
+            int e = t.indexOf('E');
+            if (e < 0) {
+                return t;
+            }
+            String mantissa = t.substring(0, e);
+            return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e"
+                    + t.substring(e + 1);
         }
         return String.valueOf(value);
     }

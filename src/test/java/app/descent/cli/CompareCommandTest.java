@@ -83,6 +83,24 @@ class CompareCommandTest {
     }
 
     @Test
+    void dropoutIsInsertedAndSaidDepthChangesTheNetwork() throws Exception {
+        JsonNode a = compare("--vary", "dropout=0,0.5");
+        assertThat(a.get(1).get("variant").get("dropout").asDouble()).isEqualTo(0.5);
+        assertThat(a.get(1).get("note").asText()).contains("inserted");
+        assertThat(a.get(0).get("initialLoss").asDouble()).isEqualTo(a.get(1).get("initialLoss").asDouble());
+        JsonNode d = compare("--vary", "depth=0,3");
+        assertThat(d.get(1).get("variant").get("depth").asInt()).isEqualTo(3);
+        assertThat(d.get(0).get("status").asText()).isEqualTo("done");
+        JsonNode e = compare("--vary", "epochs=1,3");
+        assertThat(e.get(0).get("epochs")).hasSize(1);
+        assertThat(e.get(1).get("epochs")).hasSize(3);
+        com.fasterxml.jackson.databind.node.ObjectNode first =
+                (com.fasterxml.jackson.databind.node.ObjectNode) e.get(0).get("epochs").get(0).deepCopy();
+        first.put("seconds", e.get(1).get("epochs").get(0).get("seconds").asDouble());
+        assertThat(e.get(1).get("epochs").get(0)).isEqualTo(first);
+    }
+
+    @Test
     void textOutputIsATable() {
         CliTest.Run r = CliTest.run("compare", "--model", toy.toString(), "--dataset", "xor", "--epochs", "1",
                 "--vary", "activation=relu,tanh");

@@ -38,7 +38,8 @@ class VariationTest {
         assertThat(v.values()).containsExactly("ReLU", "Sigmoid", "SiLU", "LeakyReLU");
         assertThat(Variation.parse("batch_size=8, 32").values()).containsExactly(8, 32);
         assertThat(Variation.parse("lr=1e-3,0.1").values()).containsExactly(0.001, 0.1);
-        assertThat(Variation.text(1e-5)).isEqualTo("1.0e-5");
+        assertThat(Variation.text(1e-5)).isEqualTo("1e-5");
+        assertThat(Variation.text(2.5e-7)).isEqualTo("2.5e-7");
         assertThat(Variation.text(0.001)).isEqualTo("0.001");
     }
 
