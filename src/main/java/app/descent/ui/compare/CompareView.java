@@ -10,9 +10,14 @@ public final class CompareView {
     @FXML private InspectView inspectController;
     @FXML private PathsView pathsController;
     @FXML private RunsView runsController;
+    @FXML private SearchView searchController;
 
     public ActivationsView activations() {
         return activationsController;
+    }
+
+    public SearchView search() {
+        return searchController;
     }
 
     public RunsView runs() {

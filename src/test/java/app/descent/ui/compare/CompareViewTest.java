@@ -159,4 +159,36 @@ class CompareViewTest {
         assertThat(report.getItems()).hasSize(2);
         Screenshots.save(stage.getScene(), "compare");
     }
+
+    @Test
+    void aRandomSearchScoresTrialsByValidationLossAndPrunesBadOnes(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-search");
+        robot.interact(() -> robot.lookup("#search-task").queryComboBox().getSelectionModel().select(1));
+        javafx.scene.control.Spinner<Integer> trials = robot.lookup("#search-trials").query();
+        robot.interact(() -> trials.getValueFactory().setValue(6));
+        robot.clickOn("#run-search");
+        Label status = robot.lookup("#search-status").queryAs(Label.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> status.getText().startsWith("done"));
+        TableView<?> table = robot.lookup("#trials").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(6);
+        var rows = table.getItems().stream().map(app.descent.compare.Search.Trial.class::cast).toList();
+        double bestLoss = rows.stream().filter(t -> t.status() == app.descent.compare.Search.Status.DONE)
+                .mapToDouble(app.descent.compare.Search.Trial::valLoss).min().orElseThrow();
+        assertThat(status.getText()).contains("best so far").contains(app.descent.graph.ComputationGraph.format(bestLoss, 4));
+        // sorting by validation loss puts the best first
+        robot.clickOn("val loss");
+        assertThat(((app.descent.compare.Search.Trial) table.getItems().get(0)).valLoss()).isEqualTo(bestLoss);
+        Screenshots.save(stage.getScene(), "compare-search");
+    }
+
+    @Test
+    void aBadRangeIsNamed(FxRobot robot) {
+        robot.clickOn("#tab-search");
+        javafx.scene.control.TextField lr = robot.lookup("#search-lr").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> lr.setText("0.1, fast"));
+        robot.clickOn("#run-search");
+        assertThat(robot.lookup("#search-status").queryAs(Label.class).getText())
+                .isEqualTo("learning rate range: 'fast' is not a number");
+    }
 }
