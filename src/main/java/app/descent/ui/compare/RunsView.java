@@ -38,9 +38,10 @@ public final class RunsView {
     static final int SMOOTH = 10;
 
     private final RunsViewModel model = new RunsViewModel();
-    private final LiveChart lossChart = new LiveChart("Loss (solid: training, dashed: validation)", "epoch", "loss");
+    private final LiveChart lossChart = new LiveChart("Loss (solid: train, dashed: val)", "epoch", "loss");
     private final LiveChart accuracyChart = new LiveChart("Validation accuracy", "epoch", "accuracy");
     private final LiveChart figureChart = new LiveChart("The study's figures", "run", "value");
+    private final LiveChart gradientChart = new LiveChart("Gradient norm by depth", "weighted layer", "‖∂L/∂W‖");
     private final List<FlowPane> tiles = new ArrayList<>();
     private RunsViewModel.Started started;
     private double[][] recent;
@@ -99,16 +100,20 @@ public final class RunsView {
         statusLabel.textProperty().bind(model.statusProperty());
         lossHost.getChildren().add(lossChart.viewer());
         accuracyHost.getChildren().add(accuracyChart.viewer());
-        figureHost.getChildren().add(figureChart.viewer());
+        figureHost.getChildren().addAll(figureChart.viewer(), gradientChart.viewer());
+        gradientChart.viewer().setId("runs-gradient-chart");
+        gradientChart.logScale(true, 1e-30);
+        gradientChart.chart().getXYPlot().getDomainAxis().setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         lossChart.viewer().setId("runs-loss-chart");
         accuracyChart.viewer().setId("runs-accuracy-chart");
         figureChart.viewer().setId("runs-figure-chart");
-        for (LiveChart c : new LiveChart[] {lossChart, accuracyChart, figureChart}) {
+        for (LiveChart c : new LiveChart[] {lossChart, accuracyChart, figureChart, gradientChart}) {
             c.viewer().setPrefSize(330, 260);
             c.scale(0.9);
         }
         showFigures(false);
-        reportTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        reportTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         reportTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Study.Row item, boolean empty) {
@@ -139,9 +144,10 @@ public final class RunsView {
         codeArea.setText(s.code().replace("import torch.nn as nn\n\n", "").strip());
     }
 
+    /** The study's figures where it has some beyond curves; otherwise every run's gradient flow. */
     private void showFigures(boolean on) {
-        figureHost.setVisible(on);
-        figureHost.setManaged(on);
+        figureChart.viewer().setVisible(on);
+        gradientChart.viewer().setVisible(!on);
     }
 
     private void apply(RunsViewModel.Update u) {
@@ -152,6 +158,7 @@ public final class RunsView {
             events(e.events());
         } else if (u instanceof RunsViewModel.Inspected i && i.run() < tiles.size()) {
             InspectView.fill(tiles.get(i.run()), i.inspection(), true, 128, 84);
+            gradients(i.run(), i.inspection());
         } else if (u instanceof RunsViewModel.Reported r) {
             report(r.report(), r.results());
         }
@@ -194,6 +201,24 @@ public final class RunsView {
         showFigures(s.study().kind() != Study.Kind.CURVES);
         figureChart.removeAllSeries();
         figureChart.commit();
+        gradientChart.removeAllSeries();
+        for (int i = 0; i < n; i++) {
+            gradientChart.addSeries(s.labels().get(i), i, false, true);
+        }
+        gradientChart.chart().removeLegend();
+        gradientChart.commit();
+    }
+
+    private void gradients(int run, app.descent.training.Inspection inspection) {
+        if (run >= gradientChart.seriesCount()) {
+            return;
+        }
+        gradientChart.series(run).clear();
+        int depth = 0;
+        for (var l : inspection.weighted()) {
+            gradientChart.add(run, ++depth, Math.max(1e-30, l.gradient().norm()));
+        }
+        gradientChart.commit();
     }
 
     private static org.jfree.chart.LegendItemCollection legend(List<String> labels) {
@@ -244,18 +269,21 @@ public final class RunsView {
             reportTable.getColumns().clear();
             TableColumn<Study.Row, String> label = new TableColumn<>("run");
             label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-            label.setPrefWidth(120);
+            label.setPrefWidth(150);
+            label.setMinWidth(90);
             reportTable.getColumns().add(label);
             for (int k = 0; k < r.columns().size(); k++) {
                 int column = k;
                 TableColumn<Study.Row, String> c = new TableColumn<>(r.columns().get(k));
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(number(v.getValue().values()[column])));
-                c.setPrefWidth(72);
+                c.setPrefWidth(76);
+                c.setMinWidth(56);
                 reportTable.getColumns().add(c);
             }
             TableColumn<Study.Row, String> note = new TableColumn<>("note");
             note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note() == null ? "" : c.getValue().note()));
-            note.setPrefWidth(200);
+            note.setPrefWidth(220);
+            note.setMinWidth(80);
             reportTable.getColumns().add(note);
         }
         reportTable.getItems().setAll(r.rows());

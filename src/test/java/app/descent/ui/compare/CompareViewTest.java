@@ -157,6 +157,11 @@ class CompareViewTest {
         assertThat(tiles.getChildren()).hasSize(6);
         TableView<?> report = robot.lookup("#report").queryAs(TableView.class);
         assertThat(report.getItems()).hasSize(2);
+        // gradient flow: the sigmoid net's first layer gets a far smaller gradient than the ReLU net's
+        ChartViewer flow = robot.lookup("#runs-gradient-chart").query();
+        var norms = (org.jfree.data.xy.XYSeriesCollection) flow.getChart().getXYPlot().getDataset();
+        assertThat(norms.getSeries(0).getItemCount()).isEqualTo(7);
+        assertThat(norms.getSeries(1).getY(0).doubleValue()).isLessThan(norms.getSeries(0).getY(0).doubleValue() / 5);
         Screenshots.save(stage.getScene(), "compare");
     }
 
