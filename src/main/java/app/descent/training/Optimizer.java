@@ -41,6 +41,11 @@ public final class Optimizer {
         this.fused = fused;
     }
 
+    /** Whether {@link #update} leaves the gradient at zero itself: libtorch's fused Adam kernel does, via DJL. */
+    public boolean zeroesGradients() {
+        return fused && spec.name().startsWith("adam");
+    }
+
     public OptimizerSpec spec() {
         return spec;
     }

@@ -293,7 +293,9 @@ public final class TrainingRun implements AutoCloseable {
                 // each getGradient() is a new native handle: close it, or every step leaks one per parameter
                 try (NDArray g = w.getGradient()) {
                     optimizer.update(p.getId(), w, g);
-                    g.subi(g);
+                    if (!optimizer.zeroesGradients()) {
+                        g.subi(g);
+                    }
                 }
             }
         }
@@ -366,7 +368,7 @@ public final class TrainingRun implements AutoCloseable {
         return last;
     }
 
-    private record Batch(NDArray x, NDArray labels, int[] raw) {
+    private record Batch(NDArray x, NDArray labels, NDArray oneHot, int[] raw) {
     }
 
     private Batch batch(NDManager s, Examples set, int[] indices) {
@@ -380,13 +382,22 @@ public final class TrainingRun implements AutoCloseable {
         long[] shape = new long[set.shape().length + 1];
         shape[0] = indices.length;
         System.arraycopy(set.shape(), 0, shape, 1, set.shape().length);
-        return new Batch(s.create(x, new Shape(shape)), s.create(labels), labels);
+        // one-hot rows made here cost one copy into libtorch instead of a cast and a oneHot op per step
+        float[] oneHot = new float[indices.length * classes];
+        for (int k = 0; k < indices.length; k++) {
+            int label = labels[k];
+            if (label >= 0 && label < classes) {
+                oneHot[k * classes + label] = 1;
+            }
+        }
+        return new Batch(s.create(x, new Shape(shape)), s.create(labels),
+                s.create(oneHot, new Shape(indices.length, classes)), labels);
     }
 
     private NDArray loss(NDArray out, Batch b) {
         return switch (settings.loss()) {
-            case CE -> Losses.crossEntropy(out, b.labels());
-            case MSE -> Losses.mse(out, b.labels().oneHot(classes, DataType.FLOAT32));
+            case CE -> Losses.crossEntropyOneHot(out, b.oneHot());
+            case MSE -> Losses.mse(out, b.oneHot());
             case BCE -> {
                 NDArray target = b.labels().toType(DataType.FLOAT32, false).reshape(-1, 1);
                 yield sigmoidOutput ? Losses.bce(out, target) : Losses.bceWithLogits(out, target);

@@ -74,6 +74,31 @@ class OptimizerReferenceTest {
     }
 
     @Test
+    void anOptimizerThatSaysItZeroesTheGradientDoes() {
+        for (String name : OptimizerSpec.NAMES) {
+            Optimizer optimizer = new Optimizer(OptimizerSpec.of(name, 0.1));
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray w = m.create(new float[] {1, 2, 3});
+                w.setRequiresGradient(true);
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w.square().sum());
+                }
+                try (NDArray g = w.getGradient()) {
+                    optimizer.update("w", w, g);
+                }
+                try (NDArray g = w.getGradient()) {
+                    float[] left = g.toFloatArray();
+                    if (optimizer.zeroesGradients()) {
+                        assertThat(left).as(name).containsOnly(0f);
+                    } else {
+                        assertThat(left).as(name).containsExactly(2f, 4f, 6f);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> OptimizerSpec.of("adamax", 0.1)).isInstanceOf(TrainingException.class)
                 .hasMessageContaining("adamax").hasMessageContaining("rmsprop");
