@@ -99,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
         } else if (v.value() instanceof Double x) {
             o.put(key, x);
         } else {
-            o.put(key, String.valueOf(v.value()));
+            o.put(key, v.typed());
         }
         return o;
     }
