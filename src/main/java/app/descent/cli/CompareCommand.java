@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains runs that differ in one setting side by side, interleaved step by step, from the same "
                 + "seed (so the same initial weights where the network allows).",
+            "initialLoss is the loss on the training split before the first step, in evaluation mode.",
             "A variant whose loss diverges ends with status \"diverged\" and does not stop the others (exit code 0); "
                 + "exit code 2 for a bad option, value or file."})
 public final class CompareCommand implements Callable<Integer> {
@@ -29,7 +30,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--vary", required = true, paramLabel = "KEY=V1,V2,...",
             description = "The setting to vary and its values; keys: activation (every hidden activation), optimizer, "
                     + "init, lr, batch-size, hidden (width of every hidden Linear), dropout, weight-decay, depth "
-                    + "(hidden blocks), epochs.")
+                    + "(hidden blocks), epochs. A varied optimizer keeps --lr, or starts at its own default without it.")
     String vary;
 
     @Mixin
@@ -99,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
         } else if (v.value() instanceof Double x) {
             o.put(key, x);
         } else {
-            o.put(key, String.valueOf(v.value()));
+            o.put(key, v.typed());
         }
         return o;
     }

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Runs that differ in one setting, trained side by side: run {@code i} is variant {@code i}, and its events carry
  * id {@code i}. All runs share the data (loaded once) and the seed, so where the architecture is the same they
- * start from the same weights: varying only the optimizer, the learning rate or the activation gives the same
- * initial loss to the last bit.
+ * start from the same weights (layers without parameters, such as activations and dropout, do not count): varying
+ * only the optimizer or the learning rate gives the same initial loss to the last bit.
  * <p>Runs advance by samples seen, not by steps: each {@link #advance()} steps every unfinished run that has seen
  * the fewest training examples. Runs with the same batch size so step in turn, one step each; a run with batch
  * size 8 takes four steps for each step of one with 32, and all curves reach an epoch at the same moment.

@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * One setting and the values it takes in a comparison ({@code lr=0.001,0.01,0.1}); every other setting is shared.
  * Values are kept normalised: a String for activation (PyTorch's class name), optimizer and init, an Integer for
- * batch-size, hidden, depth and epochs, a Double for lr, dropout and weight-decay.
+ * batch-size, hidden, depth and epochs, a Double for lr, dropout and weight-decay; {@code texts} keeps them as
+ * typed, which is how labels and JSON name a named value ("relu", not "ReLU").
  */
-public record Variation(Key key, List<Object> values) {
+public record Variation(Key key, List<Object> values, List<String> texts) {
 
     public enum Key {
         ACTIVATION("activation"), OPTIMIZER("optimizer"), INIT("init"), LR("lr"), BATCH_SIZE("batch-size"),
@@ -87,22 +88,31 @@ public record Variation(Key key, List<Object> values) {
      *
      * @param note what was changed beyond the obvious (Dropout inserted), or null
      */
-    public record Variant(int index, Key key, Object value, List<LayerDef> layers, TrainingRun.Settings settings,
-                          String note) {
+    public record Variant(int index, Key key, Object value, String typed, List<LayerDef> layers,
+                          TrainingRun.Settings settings, String note) {
         public Variant {
             layers = List.copyOf(layers);
         }
 
         /** {@code lr=0.01}: how errors and tables name the variant. */
         public String label() {
-            return key.text() + "=" + text(value);
+            return key.text() + "=" + text();
+        }
+
+        /** The value as typed for a name, or as a number prints. */
+        public String text() {
+            return key.numeric() ? Variation.text(value) : typed;
         }
     }
 
     public Variation {
         values = List.copyOf(values);
+        texts = List.copyOf(texts);
         if (values.isEmpty()) {
             throw new CompareException("give at least one value to vary " + key.text());
+        }
+        if (texts.size() != values.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts for " + values.size() + " values");
         }
     }
 
@@ -115,19 +125,23 @@ public record Variation(Key key, List<Object> values) {
         }
         Key key = Key.parse(text.substring(0, eq));
         List<Object> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String v : text.substring(eq + 1).split(",", -1)) {
             values.add(value(key, v));
+            texts.add(v.strip());
         }
-        return new Variation(key, values);
+        return new Variation(key, values, texts);
     }
 
     /** The values given as numbers or strings, checked and normalised as {@link #parse(String)} does. */
     public static Variation of(Key key, Object... values) {
         List<Object> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Object v : values) {
             out.add(value(key, String.valueOf(v)));
+            texts.add(String.valueOf(v).strip());
         }
-        return new Variation(key, out);
+        return new Variation(key, out, texts);
     }
 
     public int size() {
@@ -255,27 +269,31 @@ public record Variation(Key key, List<Object> values) {
      */
     public Variant apply(int index, List<LayerDef> layers, TrainingRun.Settings settings, boolean lrGiven) {
         Object value = values.get(index);
-        String label = key.text() + "=" + text(value);
+        String typed = texts.get(index);
+        String label = key.text() + "=" + (key.numeric() ? text(value) : typed);
         try {
             return switch (key) {
-                case ACTIVATION -> new Variant(index, key, value, activation(layers, (String) value), settings, null);
-                case HIDDEN -> new Variant(index, key, value, hidden(layers, (Integer) value), settings, null);
-                case DEPTH -> new Variant(index, key, value, depth(layers, (Integer) value), settings, null);
-                case DROPOUT -> dropout(index, value, layers, settings);
-                case OPTIMIZER -> new Variant(index, key, value, layers,
+                case ACTIVATION -> new Variant(index, key, value, typed, activation(layers, (String) value),
+                        settings, null);
+                case HIDDEN -> new Variant(index, key, value, typed, hidden(layers, (Integer) value), settings,
+                        null);
+                case DEPTH -> new Variant(index, key, value, typed, depth(layers, (Integer) value), settings,
+                        null);
+                case DROPOUT -> dropout(index, value, typed, layers, settings);
+                case OPTIMIZER -> new Variant(index, key, value, typed, layers,
                         with(settings, optimizer(settings.optimizer(), (String) value, lrGiven), settings.init(),
                                 settings.batchSize(), settings.epochs()), null);
-                case INIT -> new Variant(index, key, value, layers, with(settings, settings.optimizer(),
+                case INIT -> new Variant(index, key, value, typed, layers, with(settings, settings.optimizer(),
                         Initializer.parse((String) value), settings.batchSize(), settings.epochs()), null);
-                case LR -> new Variant(index, key, value, layers, with(settings,
+                case LR -> new Variant(index, key, value, typed, layers, with(settings,
                         settings.optimizer().withLr((Double) value), settings.init(), settings.batchSize(),
                         settings.epochs()), null);
-                case WEIGHT_DECAY -> new Variant(index, key, value, layers, with(settings,
+                case WEIGHT_DECAY -> new Variant(index, key, value, typed, layers, with(settings,
                         settings.optimizer().withWeightDecay((Double) value), settings.init(), settings.batchSize(),
                         settings.epochs()), null);
-                case BATCH_SIZE -> new Variant(index, key, value, layers, with(settings, settings.optimizer(),
+                case BATCH_SIZE -> new Variant(index, key, value, typed, layers, with(settings, settings.optimizer(),
                         settings.init(), (Integer) value, settings.epochs()), null);
-                case EPOCHS -> new Variant(index, key, value, layers, with(settings, settings.optimizer(),
+                case EPOCHS -> new Variant(index, key, value, typed, layers, with(settings, settings.optimizer(),
                         settings.init(), settings.batchSize(), (Integer) value), null);
             };
         } catch (CompareException e) {
@@ -454,7 +472,8 @@ public record Variation(Key key, List<Object> values) {
         return renamed(out, layers);
     }
 
-    private Variant dropout(int index, Object value, List<LayerDef> layers, TrainingRun.Settings settings) {
+    private Variant dropout(int index, Object value, String typed, List<LayerDef> layers,
+                            TrainingRun.Settings settings) {
         double p = (Double) value;
         boolean has = layers.stream().anyMatch(l -> l.type().equals("Dropout"));
         if (has) {
@@ -462,7 +481,7 @@ public record Variation(Key key, List<Object> values) {
             for (LayerDef l : layers) {
                 out.add(l.type().equals("Dropout") ? withArg(l, "p", p) : l);
             }
-            return new Variant(index, key, value, out, settings, null);
+            return new Variant(index, key, value, typed, out, settings, null);
         }
         boolean[] hidden = hiddenActivations(layers);
         List<LayerDef> out = new ArrayList<>();
@@ -477,7 +496,7 @@ public record Variation(Key key, List<Object> values) {
         if (added == 0) {
             throw new CompareException("the network has neither a Dropout layer nor a hidden activation to put one after");
         }
-        return new Variant(index, key, value, renamed(out, layers), settings,
+        return new Variant(index, key, value, typed, renamed(out, layers), settings,
                 "the network had no Dropout: Dropout(p=" + text(value) + ") inserted after each of its " + added
                         + " hidden activations");
     }

@@ -105,7 +105,7 @@ class CompareCommandTest {
         CliTest.Run r = CliTest.run("compare", "--model", toy.toString(), "--dataset", "xor", "--epochs", "1",
                 "--vary", "activation=relu,tanh");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("variant", "test acc", "activation=ReLU", "activation=Tanh");
+        assertThat(r.out()).contains("variant", "test acc", "activation=relu", "activation=tanh");
     }
 
     @Test

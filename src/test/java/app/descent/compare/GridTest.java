@@ -98,7 +98,7 @@ class GridTest {
                 new LayerDef("Linear", Map.of("in_features", 8, "out_features", 2), "2"));
         assertThatThrownBy(() -> Grid.of(conv, DataSplit.load("spiral:3", DataSplit.Options.DEFAULT), settings(1),
                 Variation.parse("activation=relu,tanh"), true).close())
-                .isInstanceOf(CompareException.class).hasMessageStartingWith("activation=ReLU: ")
+                .isInstanceOf(CompareException.class).hasMessageStartingWith("activation=relu: ")
                 .hasMessageContaining("3 outputs");
     }
 }

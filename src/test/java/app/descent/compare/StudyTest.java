@@ -39,7 +39,7 @@ class StudyTest {
     void sigmoidIsTheWorstActivationInADeepNet() {
         Study.Report r = Study.byId("activations").run();
         int sigmoid = r.rows().size() - 1;
-        assertThat(r.rows().get(sigmoid).label()).isEqualTo("activation=Sigmoid");
+        assertThat(r.rows().get(sigmoid).label()).isEqualTo("activation=sigmoid");
         for (int i = 0; i < sigmoid; i++) {
             assertThat(value(r, i, "train loss")).as(r.rows().get(i).label())
                     .isLessThan(value(r, sigmoid, "train loss") - 0.5);
