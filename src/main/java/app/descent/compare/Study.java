@@ -308,7 +308,7 @@ public record Study(String id, String title, String source, String effect, Kind 
                             + "zero-centred activations with a derivative near 1 (ReLU, LeakyReLU, ELU, GELU, SiLU, "
                             + "tanh) all learn; sigmoid, whose derivative is at most 1/4 and whose outputs are all "
                             + "positive, passes almost no gradient back through five layers and stays near ln 10. "
-                            + "Open Inspect on a run for its gradient flow per layer and its dead ReLUs.",
+                            + "The gradient norm by depth shows each run's gradient flow, the histograms its dead units.",
                     Kind.CURVES, "fashion-mnist", images(2000, 0.2), mlp(784, 64, 5, "ReLU", 10, true),
                     settings("sgd", 0.05, 32, 3, "kaiming"), Variation.of(Variation.Key.ACTIVATION, "relu",
                             "leakyrelu", "elu", "gelu", "silu", "softplus", "tanh", "sigmoid"), true, Double.NaN),

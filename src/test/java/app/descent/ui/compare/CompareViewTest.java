@@ -144,7 +144,7 @@ class CompareViewTest {
         var data = (org.jfree.data.xy.XYSeriesCollection) loss.getChart().getXYPlot().getDataset();
         var relu = data.getSeries(0);
         var sigmoid = data.getSeries(1);
-        assertThat(relu.getKey()).isEqualTo("activation=ReLU");
+        assertThat(relu.getKey()).isEqualTo("activation=relu");
         assertThat(relu.getItemCount()).isGreaterThan(10);
         assertThat(sigmoid.getItemCount()).isGreaterThan(10);
         // both start from the same loss; ReLU ends far lower
