@@ -301,11 +301,20 @@ public final class RunsView {
     private void figures(Study.Report r) {
         figureChart.removeAllSeries();
         var plot = figureChart.chart().getXYPlot();
-        plot.clearDomainMarkers();
+        // clearDomainMarkers() keeps the background layer, where the regions live
+        var old = plot.getDomainMarkers(Layer.BACKGROUND);
+        if (old != null) {
+            for (Object m : new ArrayList<>(old)) {
+                plot.removeDomainMarker((org.jfree.chart.plot.Marker) m, Layer.BACKGROUND);
+            }
+        }
         String[] names = r.rows().stream().map(Study.Row::label).toArray(String[]::new);
         SymbolAxis axis = new SymbolAxis(started.study().variation().key().text(), names);
         axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
         plot.setDomainAxis(axis);
+        axis.setGridBandsVisible(false);
+        axis.setAutoRange(false);
+        axis.setRange(-0.5, names.length - 0.5);
         int color = 0;
         for (int k = 0; k < r.columns().size(); k++) {
             String name = r.columns().get(k);
@@ -320,13 +329,15 @@ public final class RunsView {
         }
         plot.getRangeAxis().setLabel(r.columns().get(0).startsWith("iterations") ? "iterations" : "loss");
         if (started.study().kind() == Study.Kind.COMPLEXITY && r.best() >= 0) {
-            region(plot, -0.5, r.best(), "underfitting", new Color(0x1f77b4));
-            region(plot, r.best(), r.rows().size() - 0.5, "overfitting", new Color(0xd62728));
+            region(plot, -0.5, r.best(), "underfitting", new Color(0x1f77b4), true);
+            region(plot, r.best(), r.rows().size() - 0.5, "overfitting", new Color(0xd62728), false);
         }
         figureChart.commit();
     }
 
-    private static void region(org.jfree.chart.plot.XYPlot plot, double from, double to, String label, Color color) {
+    /** A shaded stretch of runs with its name in the corner away from its neighbour, so two labels never overlap. */
+    private static void region(org.jfree.chart.plot.XYPlot plot, double from, double to, String label, Color color,
+                               boolean left) {
         if (to <= from) {
             return;
         }
@@ -334,8 +345,9 @@ public final class RunsView {
         m.setLabel(label);
         m.setLabelFont(new Font("SansSerif", Font.BOLD, 11));
         m.setLabelPaint(color.darker());
-        m.setLabelAnchor(RectangleAnchor.TOP);
-        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(left ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4));
         plot.addDomainMarker(m, Layer.BACKGROUND);
     }
 

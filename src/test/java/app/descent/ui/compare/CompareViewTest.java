@@ -196,4 +196,23 @@ class CompareViewTest {
         assertThat(robot.lookup("#search-status").queryAs(Label.class).getText())
                 .isEqualTo("learning rate range: 'fast' is not a number");
     }
+
+    @Test
+    void complexityStudyMarksUnderAndOverfitting(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-runs");
+        javafx.scene.control.ComboBox<app.descent.compare.Study> study = robot.lookup("#study").queryComboBox();
+        robot.interact(() -> study.getSelectionModel().select(app.descent.compare.Study.byId("complexity")));
+        robot.clickOn("#run-study");
+        Label status = robot.lookup("#runs-status").queryAs(Label.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> status.getText().startsWith("done"));
+        ChartViewer figures = robot.lookup("#runs-figure-chart").query();
+        assertThat(figures.isVisible()).isTrue();
+        var plot = figures.getChart().getXYPlot();
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
+        var labels = plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).stream()
+                .map(m -> ((org.jfree.chart.plot.Marker) m).getLabel()).toList();
+        assertThat(labels).contains("underfitting", "overfitting");
+        Screenshots.save(stage.getScene(), "compare-complexity");
+    }
 }
