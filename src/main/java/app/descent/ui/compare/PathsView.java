@@ -238,8 +238,8 @@ public final class PathsView {
             PathsViewModel.Racer r = race.racers().get(i);
             paths.add(new ContourCanvas.Path(r.name(), p.points(), color(model.racers().indexOf(r))));
         }
-        map.paths(paths, shown);
         stepLabel.setText("step " + shown + " / " + race.steps());
+        map.paths(paths, shown);
         if (shown >= race.steps()) {
             playButton.setSelected(false);
         }

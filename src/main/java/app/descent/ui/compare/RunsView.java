@@ -151,7 +151,6 @@ public final class RunsView {
     }
 
     private void apply(RunsViewModel.Update u) {
-        model.describe(u);
         if (u instanceof RunsViewModel.Started s) {
             start(s);
         } else if (u instanceof RunsViewModel.Events e) {
@@ -162,6 +161,8 @@ public final class RunsView {
         } else if (u instanceof RunsViewModel.Reported r) {
             report(r.report(), r.results());
         }
+        // the status last: "done" is said once everything it announces is drawn
+        model.describe(u);
     }
 
     private void start(RunsViewModel.Started s) {

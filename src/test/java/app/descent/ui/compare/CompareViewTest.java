@@ -20,6 +20,16 @@ import org.testfx.framework.junit5.Start;
 class CompareViewTest {
     private Stage stage;
 
+    /**
+     * Waits for the condition, then for the FX thread to finish what it is doing: a view applies one update in one
+     * runnable, and the test must not read it half applied.
+     */
+    private static void await(long seconds, java.util.concurrent.TimeUnit unit,
+                              java.util.concurrent.Callable<Boolean> condition) throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, unit, condition);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -53,7 +63,7 @@ class CompareViewTest {
         robot.interact(() -> activation.getSelectionModel().select("Sigmoid"));
         robot.clickOn("#inspect");
         javafx.scene.layout.FlowPane tiles = robot.lookup("#activation-tiles").query();
-        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        await(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> tiles.getChildren().size() == 4
                         && robot.lookup("#inspect-status").queryAs(Label.class).getText().contains("step 0"));
         ChartViewer grad = robot.lookup("#grad-norm-chart").query();
@@ -69,7 +79,7 @@ class CompareViewTest {
         robot.clickOn("#tab-inspect");
         robot.clickOn("#compare-inits");
         ChartViewer std = robot.lookup("#activation-std-chart").query();
-        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+        await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> robot.lookup("#inspect-status").queryAs(Label.class).getText().startsWith("initializers compared"));
         var data = (org.jfree.data.xy.XYSeriesCollection) std.getChart().getXYPlot().getDataset();
         var small = data.getSeries("normal:0.01");
@@ -87,18 +97,18 @@ class CompareViewTest {
         ContourCanvas map = robot.lookup("#contour").queryAs(ContourCanvas.class);
         TableView<?> racers = robot.lookup("#racers").queryAs(TableView.class);
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS, map::hasSurface);
+            await(90, java.util.concurrent.TimeUnit.SECONDS, map::hasSurface);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("error: " + robot.lookup("#path-error").queryAs(Label.class).getText() + " status: "
                     + robot.lookup("#path-step-count").queryAs(Label.class).getText());
         }
         // a new race plays by itself; Reset and Play replay it
-        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+        await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> map.shownSteps() >= 100);
         robot.clickOn("#path-reset");
         assertThat(map.shownSteps()).isZero();
         robot.clickOn("#path-play");
-        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+        await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> map.shownSteps() >= 100);
         var rows = racers.getItems().stream().map(PathsViewModel.Racer.class::cast).toList();
         PathsViewModel.Racer adam = rows.stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow();
@@ -115,7 +125,7 @@ class CompareViewTest {
         javafx.scene.control.TextField f = robot.lookup("#surface-expression").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> f.setText("x**2 + 10*y**2"));
         robot.clickOn(map);
-        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+        await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> robot.lookup("#path-step-count").queryAs(Label.class).getText().startsWith("step"));
         assertThat(robot.lookup("#path-error").queryAs(Label.class).getText()).isEmpty();
         robot.interact(() -> f.setText("x**2 + y*"));
@@ -125,7 +135,7 @@ class CompareViewTest {
         robot.interact(() -> robot.lookup("#surface-preset").queryComboBox().getSelectionModel().select(2));
         robot.interact(() -> robot.lookup("#surface-preset").queryComboBox().getSelectionModel().select(0));
         robot.clickOn("#race");
-        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+        await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> map.shownSteps() >= 60);
         Screenshots.save(stage.getScene(), "compare-paths");
     }
@@ -138,7 +148,7 @@ class CompareViewTest {
         assertThat(robot.lookup("#study-effect").queryAs(Label.class).getText()).contains("Sigmoid");
         robot.clickOn("#run-study");
         Label status = robot.lookup("#runs-status").queryAs(Label.class);
-        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+        await(180, java.util.concurrent.TimeUnit.SECONDS,
                 () -> status.getText().startsWith("done"));
         ChartViewer loss = robot.lookup("#runs-loss-chart").query();
         var data = (org.jfree.data.xy.XYSeriesCollection) loss.getChart().getXYPlot().getDataset();
@@ -173,7 +183,7 @@ class CompareViewTest {
         robot.interact(() -> trials.getValueFactory().setValue(6));
         robot.clickOn("#run-search");
         Label status = robot.lookup("#search-status").queryAs(Label.class);
-        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+        await(180, java.util.concurrent.TimeUnit.SECONDS,
                 () -> status.getText().startsWith("done"));
         TableView<?> table = robot.lookup("#trials").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(6);
@@ -204,7 +214,7 @@ class CompareViewTest {
         robot.interact(() -> study.getSelectionModel().select(app.descent.compare.Study.byId("complexity")));
         robot.clickOn("#run-study");
         Label status = robot.lookup("#runs-status").queryAs(Label.class);
-        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+        await(180, java.util.concurrent.TimeUnit.SECONDS,
                 () -> status.getText().startsWith("done"));
         ChartViewer figures = robot.lookup("#runs-figure-chart").query();
         assertThat(figures.isVisible()).isTrue();
