@@ -68,12 +68,12 @@ public final class CompareCommand implements Callable<Integer> {
     static ObjectNode resultJson(Grid.Result r) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.set("variant", variantJson(r.variant()));
-        TrainCommand.number(o, "initialLoss", r.initialLoss());
+        Json.number(o, "initialLoss", r.initialLoss());
         ArrayNode epochs = o.putArray("epochs");
         r.epochs().forEach(e -> epochs.add(TrainCommand.epochJson(e)));
         TrainingEvent.Done d = r.done();
-        TrainCommand.number(o, "testAccuracy", d == null ? Double.NaN : d.testAccuracy());
-        TrainCommand.number(o, "testLoss", d == null ? Double.NaN : d.testLoss());
+        Json.number(o, "testAccuracy", d == null ? Double.NaN : d.testAccuracy());
+        Json.number(o, "testLoss", d == null ? Double.NaN : d.testLoss());
         o.put("steps", r.steps());
         o.put("status", r.status() == Grid.Status.DIVERGED ? "diverged" : "done");
         if (r.diverged() != null) {
@@ -81,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
             o.put("reason", r.diverged().reason());
         }
         if (d != null) {
-            TrainCommand.number(o, "seconds", d.seconds());
+            Json.number(o, "seconds", d.seconds());
             if (d.reason() != null) {
                 o.put("stopped", d.reason());
             }

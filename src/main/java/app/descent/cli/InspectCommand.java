@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,26 +71,15 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-histograms", description = "Leave the histograms (40 bins of each output and weight) out of the JSON.")
     boolean noHistograms;
 
-    @Option(names = "--samples", defaultValue = "500", description = "Points of a toy set in all (default ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--noise", description = "Gaussian jitter of a toy set's points (default 0.05).")
-    Double noise;
-
-    @Option(names = "--train-size", defaultValue = "0", description = "Use the first N training examples after shuffling, as train.")
-    int trainSize;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation share held out of the training split, as train (default ${DEFAULT-VALUE}).")
-    double valFraction;
+    @Mixin
+    DataOptions split = new DataOptions();
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
     @Override
     public Integer call() {
-        if (noise != null && !(noise >= 0)) {
-            throw new UserInputException("--noise must be at least 0, not " + noise);
-        }
+        split.check();
         if (initStudy != null) {
             return study();
         }
@@ -121,7 +111,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private ObjectNode json(Inspection i) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        number(o, "loss", i.loss());
+        Json.number(o, "loss", i.loss());
         o.put("lossKind", i.lossKind().name().toLowerCase(Locale.ROOT));
         o.put("batchSize", i.batchSize());
         o.put("init", init == null ? "default" : init);
@@ -152,17 +142,16 @@ public final class InspectCommand implements Callable<Integer> {
                 stats(e, "grad", l.gradient());
             }
             if (l.isActivation()) {
-                number(e, "activationMean", l.output().mean());
-                number(e, "activationStd", l.output().std());
-                number(e, "deadFraction", l.deadFraction());
+                Json.number(e, "activationMean", l.output().mean());
+                Json.number(e, "activationStd", l.output().std());
+                Json.number(e, "deadFraction", l.deadFraction());
             }
         }
         return o;
     }
 
     private DataSplit load() {
-        return DataSplit.load(dataset,
-                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+        return split.load(dataset, seed);
     }
 
     private int study() {
@@ -178,7 +167,7 @@ public final class InspectCommand implements Callable<Integer> {
             ArrayNode curves = o.putArray("initializers");
             for (InitStudy.Curve c : r.curves()) {
                 ObjectNode e = curves.addObject().put("init", c.initializer());
-                number(e, "loss", c.loss());
+                Json.number(e, "loss", c.loss());
                 series(e, "activationStd", c.activationStd());
                 series(e, "deadFraction", c.deadFraction());
                 series(e, "gradientStd", c.gradientStd());
@@ -231,11 +220,11 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static void stats(ObjectNode o, String prefix, Inspection.Stats s) {
-        number(o, prefix + "Mean", s.mean());
-        number(o, prefix + "Std", s.std());
-        number(o, prefix + "Norm", s.norm());
-        number(o, prefix + "Min", s.min());
-        number(o, prefix + "Max", s.max());
+        Json.number(o, prefix + "Mean", s.mean());
+        Json.number(o, prefix + "Std", s.std());
+        Json.number(o, prefix + "Norm", s.norm());
+        Json.number(o, prefix + "Min", s.min());
+        Json.number(o, prefix + "Max", s.max());
     }
 
     private static ObjectNode histogram(Inspection.Histogram h) {
@@ -245,15 +234,6 @@ public final class InspectCommand implements Callable<Integer> {
             counts.add(c);
         }
         return o;
-    }
-
-    /** JSON has no NaN or infinity: a figure that does not exist or overflowed is null. */
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     static String table(Inspection i) {

@@ -11,6 +11,15 @@ public final class Json {
     private Json() {
     }
 
+    /** JSON has no NaN or infinity: a figure that does not exist (no validation set) or overflowed is null. */
+    static void number(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -97,8 +97,8 @@ public final class SearchCommand implements Callable<Integer> {
         ObjectNode o = Json.MAPPER.createObjectNode().put("trial", t.number());
         o.putObject("params").put("lr", t.params().lr()).put("weight-decay", t.params().weightDecay())
                 .put("batch-size", t.params().batchSize());
-        TrainCommand.number(o, "valLoss", t.valLoss());
-        TrainCommand.number(o, "valAccuracy", t.valAccuracy());
+        Json.number(o, "valLoss", t.valLoss());
+        Json.number(o, "valAccuracy", t.valAccuracy());
         o.put("epochs", t.epochs());
         o.put("pruned", t.pruned());
         o.put("status", t.status().name().toLowerCase(java.util.Locale.ROOT));

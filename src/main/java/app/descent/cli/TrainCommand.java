@@ -82,10 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingEvent.Done done = (TrainingEvent.Done) last;
         ObjectNode o = Json.MAPPER.createObjectNode().put("status", "done");
-        number(o, "testLoss", done.testLoss());
-        number(o, "testAccuracy", done.testAccuracy());
+        Json.number(o, "testLoss", done.testLoss());
+        Json.number(o, "testAccuracy", done.testAccuracy());
         o.put("steps", done.steps());
-        number(o, "seconds", done.seconds());
+        Json.number(o, "seconds", done.seconds());
         if (done.reason() != null) {
             o.put("stopped", done.reason());
         }
@@ -95,22 +95,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     static ObjectNode epochJson(TrainingEvent.Epoch e) {
         ObjectNode o = Json.MAPPER.createObjectNode().put("epoch", e.epoch());
-        number(o, "trainLoss", e.trainLoss());
-        number(o, "trainAccuracy", e.trainAccuracy());
-        number(o, "valLoss", e.valLoss());
-        number(o, "valAccuracy", e.valAccuracy());
-        number(o, "seconds", e.seconds());
+        Json.number(o, "trainLoss", e.trainLoss());
+        Json.number(o, "trainAccuracy", e.trainAccuracy());
+        Json.number(o, "valLoss", e.valLoss());
+        Json.number(o, "valAccuracy", e.valAccuracy());
+        Json.number(o, "seconds", e.seconds());
         return o;
     }
 
-    /** JSON has no NaN: a figure that does not exist (no validation set) is null. */
-    static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
 
     private void print(PrintWriter out, ObjectNode o) {
         if (json) {

@@ -1,6 +1,5 @@
 package app.descent.cli;
 
-import app.descent.UserInputException;
 import app.descent.network.Network;
 import app.descent.training.Initializer;
 import app.descent.training.LayerDef;
@@ -11,6 +10,7 @@ import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code descent train} that say what to train and how, shared by the commands that train. */
@@ -62,17 +62,8 @@ final class TrainOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Default ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--samples", defaultValue = "500", description = "Points of a toy set in all (default ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--noise", description = "Gaussian jitter of a toy set's points (default 0.05).")
-    Double noise;
-
-    @Option(names = "--train-size", defaultValue = "0", description = "Use the first N training examples after shuffling.")
-    int trainSize;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation share of the training split (default ${DEFAULT-VALUE}).")
-    double valFraction;
+    @Mixin
+    DataOptions split = new DataOptions();
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
@@ -90,9 +81,7 @@ final class TrainOptions {
         if (weightDecay != null) {
             opt = opt.withWeightDecay(weightDecay);
         }
-        if (noise != null && !(noise >= 0)) {
-            throw new UserInputException("--noise must be at least 0, not " + noise);
-        }
+        split.check();
         return new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init), batchSize, epochs, seed,
                 Schedule.parse(schedule), clip, patience, device);
     }
@@ -106,7 +95,6 @@ final class TrainOptions {
     }
 
     DataSplit data() {
-        return DataSplit.load(dataset,
-                new DataSplit.Options(samples, noise == null ? -1 : noise, seed, trainSize, valFraction));
+        return split.load(dataset, seed);
     }
 }
