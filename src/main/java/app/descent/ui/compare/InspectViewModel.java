@@ -13,7 +13,6 @@ import app.descent.training.TrainingRun;
 import app.descent.training.TrainingThread;
 import app.descent.training.data.DataSplit;
 import app.descent.ui.fx.FxThread;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +77,9 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** The last split read, by name and options: inspecting again should not read Fashion-MNIST again. Training thread only. */
+    private String loadedKey;
+    private DataSplit loaded;
     private final ReadOnlyObjectWrapper<app.descent.compare.InitStudy.Result> study = new ReadOnlyObjectWrapper<>();
 
     /** The initializers compared on the deep net of the study (UvA tutorial 4), with the activation chosen. */
@@ -104,7 +106,7 @@ public final class InspectViewModel {
                 + (app.descent.compare.InitStudy.WIDTHS.size() - 2) + "-hidden-layer " + a + " net…");
         TrainingThread.submit(() -> {
             try {
-                DataSplit data = DataSplit.load("fashion-mnist", new DataSplit.Options(1000, -1, s, 1024, 0));
+                DataSplit data = load("fashion-mnist", new DataSplit.Options(1000, -1, s, 1024, 0));
                 var r = app.descent.compare.InitStudy.run(data, a, s);
                 FxThread.run(() -> {
                     study.set(r);
@@ -179,12 +181,18 @@ public final class InspectViewModel {
         if (a == null || a.equals("as written")) {
             return layers;
         }
-        List<LayerDef> out = new ArrayList<>();
-        for (LayerDef l : layers) {
-            boolean act = Inspection.ACTIVATIONS.contains(l.type()) && !l.type().equals("Identity");
-            out.add(act ? new LayerDef(a, Map.of(), l.name()) : l);
+        // the activation varied as the Runs tab varies it: hidden layers only, an output Sigmoid stays
+        return app.descent.compare.Variation.of(app.descent.compare.Variation.Key.ACTIVATION, a).apply(0, layers,
+                TrainingRun.Settings.defaults(Losses.Kind.CE, OptimizerSpec.of("sgd", 0.01)), true).layers();
+    }
+
+    private DataSplit load(String name, DataSplit.Options options) {
+        String key = name + " " + options;
+        if (!key.equals(loadedKey)) {
+            loaded = DataSplit.load(name, options);
+            loadedKey = key;
         }
-        return out;
+        return loaded;
     }
 
     private long seedValue() {
@@ -234,7 +242,7 @@ public final class InspectViewModel {
         status.set("loading " + name + "…");
         TrainingThread.submit(() -> {
             try {
-                DataSplit data = DataSplit.load(name, new DataSplit.Options(1000, -1, s, train ? 0 : batch, train ? 0.1 : 0));
+                DataSplit data = load(name, new DataSplit.Options(1000, -1, s, train ? 0 : batch, train ? 0.1 : 0));
                 TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.CE, spec, initializer,
                         Math.min(batch, 128), 1000, s, Schedule.CONSTANT, 0, 0, "cpu");
                 try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {

@@ -136,8 +136,8 @@ public final class PathsViewModel {
     }
 
     /** What the view draws: the sampled surface and the paths in the order of the racers shown. */
-    public record Race(Surface.Preset window, double[][] grid, List<Racer> racers, List<PathRace.Path> paths,
-                       int steps) {
+    public record Race(Surface.Preset window, Surface surface, double[][] grid, List<Racer> racers,
+                       List<PathRace.Path> paths, int steps) {
     }
 
     private final ObjectProperty<Surface.Preset> preset = new SimpleObjectProperty<>(Surface.PRESETS.get(0));
@@ -258,7 +258,7 @@ public final class PathsViewModel {
                 List<PathRace.Path> paths = PathRace.run(surface, x0, y0, specs, n);
                 FxThread.run(() -> {
                     if (mine == generation) {
-                        show(new Race(window, grid, List.copyOf(on), paths, n));
+                        show(new Race(window, surface, grid, List.copyOf(on), paths, n));
                     }
                 });
             } catch (RuntimeException e) {
@@ -290,7 +290,7 @@ public final class PathsViewModel {
         if (r == null) {
             return b.toString();
         }
-        Surface s = Surface.parse(r.window().expression());
+        Surface s = r.surface();
         for (int i = 0; i < r.paths().size(); i++) {
             double[][] pts = r.paths().get(i).points();
             for (int k = 0; k < pts.length; k++) {
@@ -315,7 +315,7 @@ public final class PathsViewModel {
         }
         String f;
         try {
-            f = ComputationGraph.format(Surface.parse(r.window().expression()).value(x, y), 4);
+            f = ComputationGraph.format(r.surface().value(x, y), 4);
         } catch (RuntimeException e) {
             f = "undefined";
         }
