@@ -1,11 +1,9 @@
 package app.descent.ui.compare;
 
 import javafx.fxml.FXML;
-import javafx.scene.control.TabPane;
 
 /** Controller of CompareView.fxml: one tab per comparison tool, each with its own view and view model. */
 public final class CompareView {
-    @FXML private TabPane tabs;
     @FXML private ActivationsView activationsController;
     @FXML private InspectView inspectController;
     @FXML private PathsView pathsController;

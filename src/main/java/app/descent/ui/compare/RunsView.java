@@ -1,6 +1,5 @@
 package app.descent.ui.compare;
 
-import app.descent.compare.Grid;
 import app.descent.compare.Study;
 import app.descent.graph.ComputationGraph;
 import app.descent.training.TrainingEvent;
@@ -21,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -60,7 +58,6 @@ public final class RunsView {
     @FXML private Button csvButton;
     @FXML private VBox picture;
     @FXML private Label statusLabel;
-    @FXML private HBox chartRow;
     @FXML private StackPane lossHost;
     @FXML private StackPane accuracyHost;
     @FXML private StackPane figureHost;
@@ -159,7 +156,7 @@ public final class RunsView {
             InspectView.fill(tiles.get(i.run()), i.inspection(), true, 128, 84);
             gradients(i.run(), i.inspection());
         } else if (u instanceof RunsViewModel.Reported r) {
-            report(r.report(), r.results());
+            report(r.report());
         }
         // the status last: "done" is said once everything it announces is drawn
         model.describe(u);
@@ -262,7 +259,7 @@ public final class RunsView {
         return (double) step * started.batchSizes().get(run) / Math.max(1, started.trainExamples());
     }
 
-    private void report(Study.Report r, List<Grid.Result> results) {
+    private void report(Study.Report r) {
         boolean fresh = report == null || !report.columns().equals(r.columns());
         report = r;
         headlineLabel.setText(r.headline());

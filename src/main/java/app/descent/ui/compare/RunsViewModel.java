@@ -54,7 +54,7 @@ public final class RunsViewModel {
     }
 
     /** The study's figures so far ({@code last}: the grid has finished). */
-    public record Reported(Study.Report report, List<Grid.Result> results, boolean last) implements Update {
+    public record Reported(Study.Report report, boolean last) implements Update {
     }
 
     public record Failed(String message) implements Update {
@@ -141,20 +141,19 @@ public final class RunsViewModel {
             List<TrainingEvent> pending = new ArrayList<>();
             while (!grid.finished() && !stopRequested) {
                 pending.addAll(s.advance(grid));
-                if (pending.size() >= 64) {
+                boolean inspectNow = ++rounds % INSPECT_EVERY == 0;
+                if (pending.size() >= 64 || inspectNow) {
                     out.offer(new Events(List.copyOf(pending)));
                     pending.clear();
                 }
-                if (++rounds % INSPECT_EVERY == 0) {
-                    out.offer(new Events(List.copyOf(pending)));
-                    pending.clear();
+                if (inspectNow) {
                     inspect(grid, out);
-                    out.offer(new Reported(s.report(grid.results()), grid.results(), false));
+                    out.offer(new Reported(s.report(grid.results()), false));
                 }
             }
             out.offer(new Events(List.copyOf(pending)));
             inspect(grid, out);
-            out.offer(new Reported(s.report(grid.results()), grid.results(), true));
+            out.offer(new Reported(s.report(grid.results()), true));
         } catch (UserInputException e) {
             out.offer(new Failed(e.getMessage()));
         } catch (RuntimeException e) {
