@@ -16,6 +16,12 @@ public final class Launcher {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // libtorch's default of one thread per core leaves the JVM (FX thread, GC, JIT) none, and on a 2-core machine
+        // a step of the bench's MLP then takes 1.3-2x as long as with one thread; so it gets all cores but one
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(Math.max(1, cores - 1)));
+        }
         if (args.length == 0) {
             DescentApp.launchGui(args);
         } else {

@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
             o.put("bareDjlSamplesPerSecond", Math.round(r.bareDjlSamplesPerSecond()));
             o.put("ratioToBareDjl", Math.round(r.ratio() * 1000) / 1000.0);
+            o.put("stagedBareDjlSamplesPerSecond", Math.round(r.stagedBareDjlSamplesPerSecond()));
+            o.put("ratioToStagedBareDjl", Math.round(r.ratioToStaged() * 1000) / 1000.0);
+            o.put("libtorchThreads", Bench.threads());
             o.put("toyStepsPerSecond", Math.round(r.toyStepsPerSecond()));
             o.put("batchSize", Bench.BATCH);
             o.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -42,6 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             out.printf("Descent trainer   %,10.0f samples/s  (MLP 784-128-10, Adam, batch %d)%n", r.samplesPerSecond(), Bench.BATCH);
             out.printf("bare DJL loop     %,10.0f samples/s  (ratio %.3f)%n", r.bareDjlSamplesPerSecond(), r.ratio());
+            out.printf("bare, staged      %,10.0f samples/s  (ratio %.3f; batches in reused native memory, as the trainer)%n",
+                    r.stagedBareDjlSamplesPerSecond(), r.ratioToStaged());
             out.printf("toy 2-8-8-2 net   %,10.0f steps/s    (batch 10, SGD)%n", r.toyStepsPerSecond());
         }
         out.flush();

@@ -23,7 +23,12 @@ import java.util.Map;
 public final class Bench {
     public static final int BATCH = 64;
 
+    /**
+     * Rates in samples per second, and the trainer's ratio to each bare loop: the loop as DJL is usually written,
+     * and the same loop given the trainer's staging of batches in reused native memory (the limit of this stack).
+     */
     public record Result(double samplesPerSecond, double bareDjlSamplesPerSecond, double ratio,
+                         double stagedBareDjlSamplesPerSecond, double ratioToStaged,
                          double toyStepsPerSecond, long mlpSteps, long bareSteps, long toySteps, double seconds) {
     }
 
@@ -37,36 +42,67 @@ public final class Bench {
                 new LayerDef("Linear", Map.of("in_features", 128, "out_features", 10), "3"));
     }
 
+    /** Length of one turn: short enough that a slow spell of a shared machine falls on all sides of a round. */
+    static final double TURN = 0.25;
+
     /**
-     * @param seconds how long each of the three measurements runs. The trainer and the bare loop are measured in
-     *     turns (A, B, A, B) after a warm-up of both, and each keeps its better turn, so that neither pays alone for
-     *     the JIT and libtorch's thread pool warming up.
+     * @param seconds how long each measurement runs in all. The trainer and the two bare loops run in rounds of
+     *     one turn of {@link #TURN} s each after a warm-up of all three, the order rotating from round to round so
+     *     that none always goes first; each round gives one ratio per bare loop, and the result is the median of
+     *     those ratios, which cancels the speed swings of a shared machine that one long turn of each would not.
      */
     public static Result run(double seconds) {
         long start = System.nanoTime();
         DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 0, 0));
         TrainingRun.Settings s = new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("adam", 1e-3),
                 Initializer.parse("default"), BATCH, 1000, 1, Schedule.CONSTANT, 0, 0, "cpu");
-        long[] descent = {0, 1};
-        long[] bare = {0, 1};
-        try (TrainingRun run = new TrainingRun(0, mlp(), mnist, s); BareLoop loop = new BareLoop(mnist.train())) {
-            Runnable ours = run::advance;
-            time(Math.min(2, seconds / 2), ours);
-            time(Math.min(2, seconds / 2), loop::step);
-            for (int turn = 0; turn < 2; turn++) {
-                descent = better(descent, time(seconds / 2, ours));
-                bare = better(bare, time(seconds / 2, loop::step));
+        int rounds = Math.max(1, (int) Math.round(seconds / TURN));
+        double turn = Math.min(TURN, seconds);
+        double[][] rates = new double[3][rounds];
+        long[] steps = new long[3];
+        try (TrainingRun run = new TrainingRun(0, mlp(), mnist, s);
+             BareLoop bare = new BareLoop(mnist.train(), false);
+             BareLoop staged = new BareLoop(mnist.train(), true)) {
+            Runnable[] contestants = {run::advance, bare::step, staged::step};
+            for (Runnable c : contestants) {
+                time(Math.min(2, seconds / 2), c);
+            }
+            for (int k = 0; k < rounds; k++) {
+                for (int j = 0; j < 3; j++) {
+                    int c = (j + k) % 3;
+                    long[] timed = time(turn, contestants[c]);
+                    rates[c][k] = rate(timed) * BATCH;
+                    steps[c] += timed[0];
+                }
             }
         }
+        double[] toBare = new double[rounds];
+        double[] toStaged = new double[rounds];
+        for (int k = 0; k < rounds; k++) {
+            toBare[k] = rates[0][k] / rates[1][k];
+            toStaged[k] = rates[0][k] / rates[2][k];
+        }
         long[] toy = toy(seconds);
-        double descentRate = descent[0] * (double) BATCH / (descent[1] / 1e9);
-        double bareRate = bare[0] * (double) BATCH / (bare[1] / 1e9);
-        return new Result(descentRate, bareRate, descentRate / bareRate, toy[0] / (toy[1] / 1e9), descent[0], bare[0],
-                toy[0], (System.nanoTime() - start) / 1e9);
+        return new Result(median(rates[0]), median(rates[1]), median(toBare), median(rates[2]), median(toStaged),
+                rate(toy), steps[0], steps[1], toy[0], (System.nanoTime() - start) / 1e9);
     }
 
-    private static long[] better(long[] a, long[] b) {
-        return a[0] / (double) a[1] >= b[0] / (double) b[1] ? a : b;
+    /** libtorch's intra-op threads (the Launcher leaves one core to the JVM). */
+    public static int threads() {
+        ai.djl.engine.Engine.getEngine(ComputeEngine.ENGINE);
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
+    /** Steps per second of a timed stretch {steps, nanoseconds}. */
+    private static double rate(long[] timed) {
+        return timed[0] / (timed[1] / 1e9);
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** A bare DJL loop on the same work: forward, loss, backward, step, nothing else. */
@@ -76,10 +112,17 @@ public final class Bench {
         private final Examples train;
         private final float[] x;
         private final float[] y = new float[BATCH];
+        private final java.nio.ByteBuffer staging;
         private int next;
 
-        BareLoop(Examples train) {
+        /**
+         * @param staged gather each batch into one reused native buffer, as the trainer does, instead of DJL's
+         *     usual {@code create(float[])}, which copies into a fresh direct buffer every step
+         */
+        BareLoop(Examples train, boolean staged) {
             this.train = train;
+            this.staging = staged ? java.nio.ByteBuffer.allocateDirect(BATCH * train.valuesPerExample() * Float.BYTES)
+                    .order(java.nio.ByteOrder.nativeOrder()) : null;
             SequentialBlock net = new SequentialBlock();
             for (LayerDef l : mlp()) {
                 net.add(TorchLayers.block(l.type(), l.args()));
@@ -101,7 +144,14 @@ public final class Bench {
                 y[i] = train.labels()[b * BATCH + i];
             }
             try (NDManager step = trainer.getManager().newSubManager()) {
-                NDArray input = step.create(x, new Shape(BATCH, 1, 28, 28));
+                NDArray input;
+                if (staging == null) {
+                    input = step.create(x, new Shape(BATCH, 1, 28, 28));
+                } else {
+                    staging.clear();
+                    staging.asFloatBuffer().put(x);
+                    input = step.create(staging, new Shape(BATCH, 1, 28, 28), ai.djl.ndarray.types.DataType.FLOAT32);
+                }
                 NDArray labels = step.create(y);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDList out = trainer.forward(new NDList(input));

@@ -191,4 +191,43 @@ class TrainingRunTest {
                         10, 1, 1, Schedule.CONSTANT, 0, 0, "gpu")))
                 .isInstanceOf(TrainingException.class).hasMessageContaining("no GPU");
     }
+
+    /** The loss a run reports on a set, recomputed in Java from its probabilities and the set's labels. */
+    private static double lossFromProbabilities(TrainingRun run, app.descent.training.data.Examples set) {
+        float[] p = run.probabilities(set.x(), set.count());
+        int per = p.length / set.count();
+        double sum = 0;
+        for (int i = 0; i < set.count(); i++) {
+            int y = set.labels()[i];
+            sum -= per == 1 ? (y == 1 ? Math.log(p[i]) : Math.log(1 - p[i])) : Math.log(p[i * per + y]);
+        }
+        return sum / set.count();
+    }
+
+    @Test
+    void everyLossLearnsXorAndReportsTheLossOfItsLabels() {
+        for (String last : List.of("Linear", "Sigmoid")) {
+            for (Losses.Kind kind : Losses.Kind.values()) {
+                if (last.equals("Sigmoid") && kind != Losses.Kind.BCE) {
+                    continue;
+                }
+                List<LayerDef> net = new ArrayList<>(mlp(2, 8, kind == Losses.Kind.BCE ? 1 : 2, "Tanh"));
+                if (last.equals("Sigmoid")) {
+                    net.add(new LayerDef("Sigmoid", Map.of(), "5"));
+                }
+                TrainingRun.Settings s = new TrainingRun.Settings(kind, OptimizerSpec.of("adam", 0.02),
+                        Initializer.parse("default"), 10, 25, 3, Schedule.CONSTANT, 0, 0, "cpu");
+                TrainingEvent end;
+                DataSplit data = xor(1);
+                try (TrainingRun run = new TrainingRun(0, net, data, s)) {
+                    end = run.runToEnd(e -> { });
+                    if (kind != Losses.Kind.MSE) {
+                        assertThat(run.evaluate(data.test()).loss()).as(kind + " after " + last)
+                                .isCloseTo(lossFromProbabilities(run, data.test()), org.assertj.core.data.Offset.offset(1e-4));
+                    }
+                }
+                assertThat(((TrainingEvent.Done) end).testAccuracy()).as(kind + " after " + last).isGreaterThan(0.9);
+            }
+        }
+    }
 }
