@@ -22,12 +22,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "Length of each measurement after warm-up (default ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--window", description = {"Also time the Training workspace in a window: steps, boundary pictures",
+        "and rendered frames per second while the toy net trains on xor (headless, software-rendered, without a display)."})
+    boolean window;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (!(seconds > 0 && seconds <= 600)) {
             throw new app.descent.UserInputException("--seconds must be between 0 and 600, not " + seconds);
         }
         Bench.Result r = Bench.run(seconds);
+        app.descent.ui.training.WindowBench.Result w = window ? app.descent.ui.training.WindowBench.run(seconds) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = Json.MAPPER.createObjectNode();
@@ -38,6 +43,16 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("ratioToStagedBareDjl", Math.round(r.ratioToStaged() * 1000) / 1000.0);
             o.put("libtorchThreads", Bench.threads());
             o.put("toyStepsPerSecond", Math.round(r.toyStepsPerSecond()));
+            if (w != null) {
+                o.put("windowStepsPerSecond", Math.round(w.stepsPerSecond()));
+                o.put("boundaryPicturesPerSecond", Math.round(w.picturesPerSecond() * 10) / 10.0);
+                o.put("renderedFramesPerSecond", Math.round(w.framesPerSecond() * 10) / 10.0);
+                o.put("windowHeadless", w.headless());
+                o.put("renderer", w.renderer());
+                // share of one core each thread used while measured: where a slow window spends its time
+                ObjectNode load = o.putObject("threadLoad");
+                w.threadLoad().forEach(load::put);
+            }
             o.put("batchSize", Bench.BATCH);
             o.put("cpus", Runtime.getRuntime().availableProcessors());
             o.put("seconds", Math.round(r.seconds() * 10) / 10.0);
@@ -48,6 +63,12 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bare, staged      %,10.0f samples/s  (ratio %.3f; batches in reused native memory, as the trainer)%n",
                     r.stagedBareDjlSamplesPerSecond(), r.ratioToStaged());
             out.printf("toy 2-8-8-2 net   %,10.0f steps/s    (batch 10, SGD)%n", r.toyStepsPerSecond());
+            if (w != null) {
+                out.printf("in the window     %,10.0f steps/s    with %.1f boundary pictures/s and %.1f rendered frames/s (%s%s)%n",
+                        w.stepsPerSecond(), w.picturesPerSecond(), w.framesPerSecond(),
+                        w.headless() ? "headless, " : "", "renderer " + w.renderer());
+                out.printf("  threads (share of a core): %s%n", w.threadLoad());
+            }
         }
         out.flush();
         return 0;

@@ -13,9 +13,22 @@ class BenchCommandTest {
         CliTest.Run r = CliTest.run("bench", "--json", "--seconds", "0.3");
         assertThat(r.code()).isZero();
         JsonNode doc = Json.MAPPER.readTree(r.out());
-        for (String key : new String[] {"samplesPerSecond", "bareDjlSamplesPerSecond", "toyStepsPerSecond"}) {
+        for (String key : new String[] {"samplesPerSecond", "bareDjlSamplesPerSecond", "toyStepsPerSecond",
+            "ratioToBareDjl", "stagedBareDjlSamplesPerSecond", "ratioToStagedBareDjl", "libtorchThreads"}) {
             assertThat(doc.get(key).asDouble()).as(key).isPositive();
         }
+        assertThat(doc.has("windowStepsPerSecond")).isFalse();
+    }
+
+    @Test
+    void theWindowBenchTrainsAndDrawsInTheTrainingWorkspace() throws Exception {
+        CliTest.Run r = CliTest.run("bench", "--json", "--window", "--seconds", "0.5");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        for (String key : new String[] {"windowStepsPerSecond", "boundaryPicturesPerSecond"}) {
+            assertThat(doc.get(key).asDouble()).as(key).isPositive();
+        }
+        assertThat(doc.get("threadLoad").get("descent-training").asDouble()).isPositive();
     }
 
     @Test

@@ -42,17 +42,28 @@ public final class LiveChart {
         plot.setDomainGridlinePaint(new Color(0xd0d7de));
         plot.setRangeGridlinePaint(new Color(0xd0d7de));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // one path per series instead of a line per pair of points: a tenth of the drawing calls on long curves
+        r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.length; i++) {
             r.setSeriesPaint(i, COLORS[i % COLORS.length]);
             r.setSeriesStroke(i, new BasicStroke(2f));
             // per-epoch series get markers so that a single epoch is visible
-            r.setSeriesShapesVisible(i, series[i].startsWith("val") || series[i].contains("epoch"));
+            markers.put(i, series[i].startsWith("val") || series[i].contains("epoch"));
+            r.setSeriesShapesVisible(i, markers.get(i));
         }
         r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: {1} → {2}",
                 new java.text.DecimalFormat("#,##0.###"), new java.text.DecimalFormat("0.#####")));
         plot.setRenderer(r);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);
+        // the hover readout needs an entity (and a tooltip string) per point; made on every redraw of a live chart
+        // they were most of its cost, so they are made only while the pointer is over the chart
+        r.setDefaultCreateEntities(false);
+        viewer.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            r.setDefaultCreateEntities(true);
+            viewer.getCanvas().draw();
+        });
+        viewer.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> r.setDefaultCreateEntities(false));
         viewer.setPrefSize(520, 260);
         viewer.setMinSize(200, 150);
     }
@@ -83,16 +94,100 @@ public final class LiveChart {
     }
 
     public void add(int series, double x, double y) {
-        if (Double.isFinite(y)) {
-            data.getSeries(series).add(x, y, false);
+        add(series, x, y, false);
+    }
+
+    /**
+     * Keeps at most about {@code 2 * points} points per series however long a run: when a series reaches twice
+     * that, every other point goes and from then on only every other new one is kept, so the curve's density stays
+     * even along its length. A few hundred points per curve are all a chart of this size can show, and a software
+     * renderer's time per frame grows with the number of segments. 0 keeps every point.
+     */
+    public void capPoints(int points) {
+        cap = points;
+    }
+
+    private int cap;
+    /** Series that want a marker on each point; shown while a series is sparse enough for markers to help. */
+    private final java.util.Map<Integer, Boolean> markers = new java.util.HashMap<>();
+    static final int MOST_MARKERS = 100;
+    /** Per series: points offered since it was emptied, the stride kept, and the x values that must stay. */
+    private final java.util.Map<Integer, Thinning> thinning = new java.util.HashMap<>();
+
+    private static final class Thinning {
+        long offered;
+        long stride = 1;
+        long pinsOffered;
+        long pinStride = 1;
+        final java.util.Set<Double> kept = new java.util.HashSet<>();
+    }
+
+    /** @param keep a point that must stay whatever the thinning (the end of an epoch) */
+    public void add(int series, double x, double y, boolean keep) {
+        if (!Double.isFinite(y)) {
+            return;
+        }
+        XYSeries s = data.getSeries(series);
+        Thinning t = thinning.computeIfAbsent(series, k -> new Thinning());
+        if (s.getItemCount() == 0) {
+            t.offered = 0;
+            t.stride = 1;
+            t.pinsOffered = 0;
+            t.pinStride = 1;
+            t.kept.clear();
+        }
+        // pinned points are thinned on a stride of their own, so a run of thousands of short epochs stays even
+        keep = keep && t.pinsOffered++ % t.pinStride == 0;
+        boolean onStride = t.offered++ % t.stride == 0;
+        if (cap <= 0 || onStride || keep) {
+            s.add(x, y, false);
+            if (keep) {
+                t.kept.add(x);
+            }
+        }
+        if (cap > 0 && s.getItemCount() >= 2 * cap) {
+            thin(s, t);
         }
     }
 
-    /** One redraw for all points added since the last call. */
+    private void thin(XYSeries s, Thinning t) {
+        java.util.List<org.jfree.data.xy.XYDataItem> items = new java.util.ArrayList<>(s.getItems());
+        if (t.kept.size() > cap / 2) {
+            java.util.List<Double> pins = new java.util.ArrayList<>(t.kept);
+            java.util.Collections.sort(pins);
+            t.kept.clear();
+            for (int i = 0; i < pins.size(); i += 2) {
+                t.kept.add(pins.get(i));
+            }
+            t.pinStride *= 2;
+        }
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        s.clear();
+        int position = 0;
+        for (org.jfree.data.xy.XYDataItem item : items) {
+            boolean pinned = t.kept.contains(item.getXValue());
+            // points on the old stride alternate between kept and dropped; pinned ones stay without counting
+            if (pinned || position++ % 2 == 0) {
+                s.add(item, false);
+            }
+        }
+        t.stride *= 2;
+        chart.setNotify(notify);
+    }
+
+    /** One redraw for all points added since the last call (not one per series). */
     public void commit() {
+        chart.setNotify(false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int i = 0; i < data.getSeriesCount(); i++) {
+            if (markers.getOrDefault(i, false)) {
+                // thousands of markers hide the curve and cost the renderer more than the curve itself
+                r.setSeriesShapesVisible(i, data.getSeries(i).getItemCount() <= MOST_MARKERS);
+            }
             data.getSeries(i).fireSeriesChanged();
         }
+        chart.setNotify(true);
     }
 
     public void clear() {
@@ -128,12 +223,15 @@ public final class LiveChart {
         r.setSeriesPaint(i, COLORS[Math.floorMod(color, COLORS.length)]);
         r.setSeriesStroke(i, dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
+        this.markers.put(i, markers);
         r.setSeriesShapesVisible(i, markers);
         return i;
     }
 
     public void removeAllSeries() {
         data.removeAllSeries();
+        markers.clear();
+        thinning.clear();
     }
 
     /** Every point as {@code series,x,y} rows, for "export data". */

@@ -45,6 +45,16 @@ public final class TrainingView {
     private final Label samplesTitle = new Label();
     private final VBox imagePicture = new VBox(8, confusion, samplesTitle, samples);
     private long stepsPerEpochSeen;
+    /** While a run trains: on every frame, the newest decision boundary if there is one. */
+    private final javafx.animation.AnimationTimer pictureFrames = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            TrainingViewModel.Update.Boundary b = model.takePicture();
+            if (b != null && b.run() == currentRun) {
+                boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
+            }
+        }
+    };
     private long lastChartCommit;
 
     @FXML private ComboBox<String> datasetBox;
@@ -97,6 +107,11 @@ public final class TrainingView {
 
     BoundaryCanvas boundary() {
         return boundary;
+    }
+
+    /** The latest step the window has been told of. */
+    long stepsShown() {
+        return stepsPerEpochSeen;
     }
 
     @FXML
@@ -198,6 +213,13 @@ public final class TrainingView {
             model.train();
         });
         trainButton.disableProperty().bind(model.runningProperty());
+        model.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                pictureFrames.start();
+            } else {
+                pictureFrames.stop();
+            }
+        });
         pauseButton.selectedProperty().addListener((o, a, on) -> model.setPaused(on));
         pauseButton.disableProperty().bind(model.runningProperty().not());
         stepButton.setOnAction(e -> model.step());
@@ -222,6 +244,8 @@ public final class TrainingView {
                 "metrics.csv", model::lastMetricsCsv));
         chartItem.setOnAction(e -> app.descent.ui.fx.FileExport.savePng(lossChart.viewer(), "loss.png"));
 
+        lossChart.capPoints(250);
+        accuracyChart.capPoints(250);
         lossHost.getChildren().add(lossChart.viewer());
         // JFreeChart draws with its own fonts: follow the window's presentation mode by hand
         lossHost.sceneProperty().addListener((o, a, scene) -> {
@@ -304,6 +328,11 @@ public final class TrainingView {
     }
 
     /** The x of a step: the step itself, or the epoch it falls in (fractional) when the axis shows epochs. */
+    /** The last step of an epoch: its point stays on the curve however the chart thins it. */
+    private boolean endsEpoch(int run, long step) {
+        return step % stepsPerEpoch.getOrDefault(run, 1L) == 0;
+    }
+
     private double x(int run, double step) {
         return epochsBox.isSelected() ? step / stepsPerEpoch.getOrDefault(run, 1L) : step;
     }
@@ -320,9 +349,7 @@ public final class TrainingView {
 
     private void plot(int run, int trainSeries, int valSeries) {
         for (double[] p : trainCurves.getOrDefault(run, java.util.List.of())) {
-            if ((long) p[0] % (1 + (long) p[0] / 2000) == 0) {
-                lossChart.add(trainSeries, x(run, p[0]), p[1]);
-            }
+            lossChart.add(trainSeries, x(run, p[0]), p[1], endsEpoch(run, (long) p[0]));
         }
         for (double[] p : valCurves.getOrDefault(run, java.util.List.of())) {
             lossChart.add(valSeries, x(run, p[0]), p[1]);
@@ -366,6 +393,8 @@ public final class TrainingView {
                 pictureTitle.setText(flat2d ? "Decision boundary (training points)" : "Confusion matrix (test set)");
                 pictureHost.getChildren().setAll(flat2d ? boundary : imagePicture);
             } else if (u instanceof TrainingViewModel.Update.Boundary b) {
+                // the run's last picture comes with the batches: one still waiting for a frame is older
+                model.takePicture();
                 boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
             } else if (u instanceof TrainingViewModel.Update.Confusion c) {
                 confusion.show(c.counts(), c.classNames());
@@ -382,10 +411,7 @@ public final class TrainingView {
                 if (e instanceof TrainingEvent.Step s) {
                     trainCurves.computeIfAbsent(s.run(), k -> new java.util.ArrayList<>())
                             .add(new double[] {s.step(), s.loss()});
-                    // long runs keep about 2,000 points per curve: enough for the eye, cheap to redraw
-                    if (s.step() % (1 + s.step() / 2000) == 0) {
-                        lossChart.add(0, x(s.run(), s.step()), s.loss());
-                    }
+                    lossChart.add(0, x(s.run(), s.step()), s.loss(), endsEpoch(s.run(), s.step()));
                     stepsPerEpochSeen = s.step();
                 } else if (e instanceof TrainingEvent.Epoch ep) {
                     valCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())

@@ -107,6 +107,9 @@ public final class TrainingViewModel {
     private volatile int stepRequests;
     private int nextRun = 1;
     private Throttle<Update> throttle;
+    /** The newest decision boundary, waiting for the window's next frame; null once taken. */
+    private final java.util.concurrent.atomic.AtomicReference<Update.Boundary> picture =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public StringProperty datasetProperty() {
         return dataset;
@@ -182,6 +185,14 @@ public final class TrainingViewModel {
 
     public ObservableList<RunRow> history() {
         return history;
+    }
+
+    /**
+     * The newest decision boundary of a 2-D set if there is one the window has not drawn yet (taking it lets the
+     * training thread make the next). Pictures bypass the throttled batches: the window takes one per frame.
+     */
+    public Update.Boundary takePicture() {
+        return picture.getAndSet(null);
     }
 
     /** Receives every batch of updates on the FX thread (the view's charts). */
@@ -261,8 +272,10 @@ public final class TrainingViewModel {
                         }
                     }
                     long now = System.nanoTime();
-                    if (toy && now - lastPicture > 30_000_000L) {
-                        out.offer(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
+                    // a new picture once the window has taken the last one, at most 40 a second: the picture
+                    // rate follows what the window can draw, and no picture is made that nobody sees
+                    if (toy && picture.get() == null && now - lastPicture > 25_000_000L) {
+                        picture.set(new Update.Boundary(id, run.boundary(GRID), boundaryClasses(settings, data)));
                         lastPicture = now;
                     }
                 }
