@@ -230,4 +230,33 @@ class TrainingRunTest {
             }
         }
     }
+
+    @Test
+    void aCrossEntropyStepFollowsAutogradsGradient() {
+        // one step over the whole training set with SGD at lr 1: each weight moves by minus autograd's gradient of
+        // the same loss, which the inspector takes through Losses.crossEntropy and libtorch's own backward
+        DataSplit data = xor(1);
+        int n = data.train().count();
+        TrainingRun.Settings s = new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("sgd", 1.0),
+                Initializer.parse("default"), n, 1, 4, Schedule.CONSTANT, 0, 0, "cpu");
+        try (TrainingRun run = new TrainingRun(0, mlp(2, 8, 2, "Tanh"), data, s)) {
+            Inspection before = run.inspect(n);
+            TrainingEvent.Step step = (TrainingEvent.Step) run.advance().get(0);
+            Inspection after = run.inspect(n);
+            assertThat(step.loss()).isCloseTo(before.loss(), org.assertj.core.data.Offset.offset(1e-5));
+            int weighted = 0;
+            for (int k = 0; k < before.layers().size(); k++) {
+                Inspection.Layer b = before.layers().get(k);
+                if (!b.hasWeight()) {
+                    continue;
+                }
+                weighted++;
+                double moved = after.layers().get(k).weight().mean() - b.weight().mean();
+                assertThat(b.gradient().norm()).as("layer " + k).isPositive();
+                assertThat(moved).as("layer " + k).isCloseTo(-b.gradient().mean(),
+                        org.assertj.core.data.Offset.offset(1e-6 + 1e-4 * Math.abs(b.gradient().mean())));
+            }
+            assertThat(weighted).isEqualTo(3);
+        }
+    }
 }
