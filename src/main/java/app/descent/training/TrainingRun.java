@@ -284,11 +284,16 @@ public final class TrainingRun implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray out = net.forward(store, new NDList(b.x()), true).singletonOrThrow();
                 if (settings.loss() == Losses.Kind.CE) {
-                    loss = crossEntropyBackward(s, out, b);
+                    CrossEntropy ce = crossEntropy(out, b.raw(), true);
+                    loss = ce.loss();
+                    epochCorrect += correct(ce.predictions(), b.raw());
+                    // the slope goes in as the logits' gradient: no loss graph to build and differentiate
+                    ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) out,
+                            (ai.djl.pytorch.engine.PtNDArray) s.create(ce.slope(), out.getShape()), false, false);
                 } else {
                     NDArray l = loss(out, b);
                     loss = l.getFloat();
-                    epochCorrect += correct(out, b);
+                    epochCorrect += correct(predictions(out), b.raw());
                     gc.backward(l);
                 }
             }
@@ -421,45 +426,49 @@ public final class TrainingRun implements AutoCloseable {
                 s.create(targets, new Shape(n, classes), DataType.FLOAT32), labels);
     }
 
+    /** Cross-entropy's value over a batch, the predicted classes, and in training its slope for the logits. */
+    private record CrossEntropy(double loss, int[] predictions, float[] slope) {
+    }
+
     /**
-     * Cross-entropy's value, the batch's correct predictions and the backward pass, from one copy of the
-     * log-probabilities: the slope (softmax − one-hot)/N is made here and handed to libtorch as the gradient of the
-     * logits, where a loss built of array operations costs a dozen more libtorch calls a step and as many nodes to
-     * differentiate, a fifth of a small net's step. Probabilities are floored at 1e-30 as in
-     * {@link Losses#crossEntropy}, so that no subnormal float reaches the layers below.
+     * Cross-entropy from one copy of the log-probabilities: value, predictions and (with {@code slope}) the
+     * gradient (softmax − one-hot)/N are made here, where a loss built of array operations costs a dozen more
+     * libtorch calls a step and as many graph nodes to differentiate, a fifth of a small net's step.
+     * Probabilities in the slope are floored at 1e-30 as in {@link Losses#crossEntropy}, so that no subnormal
+     * float reaches the layers below.
      */
-    private double crossEntropyBackward(NDManager s, NDArray out, Batch b) {
+    private CrossEntropy crossEntropy(NDArray out, int[] labels, boolean slope) {
         float[] logP;
         try (NDArray detached = out.stopGradient(); NDArray lp = detached.logSoftmax(1)) {
             logP = lp.toFloatArray();
         }
-        int n = b.raw().length;
-        float[] slope = new float[logP.length];
+        int n = labels.length;
+        float[] grad = slope ? new float[logP.length] : null;
+        int[] predicted = new int[n];
         double sum = 0;
-        long right = 0;
         for (int i = 0; i < n; i++) {
             int row = i * classes;
-            int label = b.raw()[i];
+            int label = labels[i];
             int best = 0;
             for (int c = 0; c < classes; c++) {
                 float v = logP[row + c];
                 if (v > logP[row + best]) {
                     best = c;
                 }
-                slope[row + c] = (Math.max((float) Math.exp(v), 1e-30f) - (c == label ? 1f : 0f)) / n;
+                if (slope) {
+                    grad[row + c] = (Math.max((float) Math.exp(v), 1e-30f) - (c == label ? 1f : 0f)) / n;
+                }
             }
             sum -= label >= 0 && label < classes ? logP[row + label] : 0;
-            right += best == label ? 1 : 0;
+            predicted[i] = best;
         }
-        epochCorrect += right;
-        ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) out,
-                (ai.djl.pytorch.engine.PtNDArray) s.create(slope, out.getShape()), false, false);
-        return sum / n;
+        return new CrossEntropy(sum / n, predicted, grad);
     }
 
+    /** The loss as an array to differentiate: MSE and BCE (cross-entropy goes through {@link #crossEntropy}). */
     private NDArray loss(NDArray out, Batch b) {
         return switch (settings.loss()) {
-            case CE -> Losses.crossEntropyOneHot(out, b.oneHot());
+            case CE -> throw new IllegalStateException("cross-entropy is computed by crossEntropy()");
             case MSE -> Losses.mse(out, b.oneHot());
             case BCE -> {
                 // a one-hot row of two classes holds the label in its second column
@@ -487,11 +496,10 @@ public final class TrainingRun implements AutoCloseable {
         return p;
     }
 
-    private long correct(NDArray out, Batch b) {
-        int[] p = predictions(out);
+    private static long correct(int[] predicted, int[] labels) {
         long c = 0;
-        for (int i = 0; i < p.length; i++) {
-            c += p[i] == b.raw()[i] ? 1 : 0;
+        for (int i = 0; i < predicted.length; i++) {
+            c += predicted[i] == labels[i] ? 1 : 0;
         }
         return c;
     }
@@ -512,12 +520,17 @@ public final class TrainingRun implements AutoCloseable {
             try (NDManager s = manager.newSubManager()) {
                 Batch b = batch(s, set, indices);
                 NDArray out = net.forward(store, new NDList(b.x()), false).singletonOrThrow();
-                lossSum += loss(out, b).getFloat() * indices.length;
-                int[] p = predictions(out);
-                System.arraycopy(p, 0, predictions, from, p.length);
-                for (int k = 0; k < p.length; k++) {
-                    correct += p[k] == b.raw()[k] ? 1 : 0;
+                int[] p;
+                if (settings.loss() == Losses.Kind.CE) {
+                    CrossEntropy ce = crossEntropy(out, b.raw(), false);
+                    lossSum += ce.loss() * indices.length;
+                    p = ce.predictions();
+                } else {
+                    lossSum += loss(out, b).getFloat() * indices.length;
+                    p = predictions(out);
                 }
+                System.arraycopy(p, 0, predictions, from, p.length);
+                correct += correct(p, b.raw());
             }
         }
         int n = Math.max(1, set.count());

@@ -44,7 +44,7 @@ public final class TrainingView {
     private final ImageGrid samples = new ImageGrid(8, 4);
     private final Label samplesTitle = new Label();
     private final VBox imagePicture = new VBox(8, confusion, samplesTitle, samples);
-    private long stepsPerEpochSeen;
+    private long lastStep;
     /** While a run trains: on every frame, the newest decision boundary if there is one. */
     private final javafx.animation.AnimationTimer pictureFrames = new javafx.animation.AnimationTimer() {
         @Override
@@ -111,7 +111,7 @@ public final class TrainingView {
 
     /** The latest step the window has been told of. */
     long stepsShown() {
-        return stepsPerEpochSeen;
+        return lastStep;
     }
 
     @FXML
@@ -412,15 +412,15 @@ public final class TrainingView {
                     trainCurves.computeIfAbsent(s.run(), k -> new java.util.ArrayList<>())
                             .add(new double[] {s.step(), s.loss()});
                     lossChart.add(0, x(s.run(), s.step()), s.loss(), endsEpoch(s.run(), s.step()));
-                    stepsPerEpochSeen = s.step();
+                    lastStep = s.step();
                 } else if (e instanceof TrainingEvent.Epoch ep) {
                     valCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
-                            .add(new double[] {stepsPerEpochSeen, ep.valLoss()});
+                            .add(new double[] {lastStep, ep.valLoss()});
                     accuracyCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
-                            .add(new double[] {stepsPerEpochSeen, ep.trainAccuracy(), ep.valAccuracy()});
-                    lossChart.add(1, x(ep.run(), stepsPerEpochSeen), ep.valLoss());
-                    accuracyChart.add(0, x(ep.run(), stepsPerEpochSeen), ep.trainAccuracy());
-                    accuracyChart.add(1, x(ep.run(), stepsPerEpochSeen), ep.valAccuracy());
+                            .add(new double[] {lastStep, ep.trainAccuracy(), ep.valAccuracy()});
+                    lossChart.add(1, x(ep.run(), lastStep), ep.valLoss());
+                    accuracyChart.add(0, x(ep.run(), lastStep), ep.trainAccuracy());
+                    accuracyChart.add(1, x(ep.run(), lastStep), ep.valAccuracy());
                 }
             }
         }
