@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every case PyTorch autograd computed (float64) in ../shared/reference/autograd-cases.json. */
+/** Every case PyTorch autograd computed (float64) in src/test/resources/reference/ (copied from PyTorch's output) autograd-cases.json. */
 class AutogradReferenceTest {
-    static final Path CASES = Path.of("..", "shared", "reference", "autograd-cases.json");
+    static final Path CASES = Path.of("src", "test", "resources", "reference", "autograd-cases.json");
 
     static Stream<Arguments> cases() throws IOException {
         JsonNode all = new ObjectMapper().readTree(CASES.toFile());

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every case PyTorch produced in ../shared/reference/sequential-cases.json: import, infer, compare. */
+/** Every case PyTorch produced in src/test/resources/reference/ (copied from PyTorch's output) sequential-cases.json: import, infer, compare. */
 class ReferenceCasesTest {
 
-    static final Path CASES = Path.of("..", "shared", "reference", "sequential-cases.json");
+    static final Path CASES = Path.of("src", "test", "resources", "reference", "sequential-cases.json");
 
     static Stream<Arguments> cases() throws IOException {
         JsonNode all = new ObjectMapper().readTree(CASES.toFile());
