@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
-                    "app.descent.compare..", "app.descent.training..")
+                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp.ikonli..", "org.jfree..")
             .because("core packages must run and be tested without a window");
@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverDependsOnUiOrCli = noClasses()
             .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
-                    "app.descent.compare..", "app.descent.training..")
+                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("app.descent.ui..", "app.descent.cli..");
 
     @ArchTest

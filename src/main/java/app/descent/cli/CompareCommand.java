@@ -38,6 +38,26 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Grid.Result> results = results();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(json(results)));
+        } else {
+            table(out, results);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** What --json prints: one object per value in the order given (the lessons' compare result's runs). */
+    static ArrayNode json(List<Grid.Result> results) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        results.forEach(r -> array.add(resultJson(r)));
+        return array;
+    }
+
+    /** Trains the variants as the options say, side by side. */
+    List<Grid.Result> results() {
         Variation variation = Variation.parse(vary);
         var settings = options.settings();
         var layers = options.layers();
@@ -49,16 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
             });
             results = grid.results();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
-            results.forEach(r -> array.add(resultJson(r)));
-            out.println(Json.write(array));
-        } else {
-            table(out, results);
-        }
-        out.flush();
-        return 0;
+        return results;
     }
 
     /**

@@ -71,7 +71,8 @@ public final class GradCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ObjectNode result(GradResult r) {
+    /** What --json prints for one expression (the lessons' backprop result too). */
+    static ObjectNode result(GradResult r) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("value", r.value());
         ObjectNode g = o.putObject("gradients");

@@ -76,6 +76,20 @@ public final class PathCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PathRace.Path path = compute();
+        Surface surface = Surface.parse(function != null ? function : Surface.preset(preset).expression());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(json(path)));
+        } else {
+            table(out, surface, path);
+        }
+        out.flush();
+        return path.stopped() ? STOPPED : 0;
+    }
+
+    /** The path as the options say (the lessons' paths result is {@link #json} of it). */
+    PathRace.Path compute() {
         Surface.Preset p = preset == null ? null : Surface.preset(preset);
         if (function == null && p == null) {
             throw new UserInputException("--function EXPR is required, e.g. --function '(1-x)**2 + 100*(y-x**2)**2'");
@@ -92,15 +106,7 @@ public final class PathCommand implements Callable<Integer> {
         OptimizerSpec opt = spec(p);
         // a start where f is undefined is a mistake in the options, not a path that stopped
         surface.value((float) at[0], (float) at[1]);
-        PathRace.Path path = PathRace.path(surface, at[0], at[1], opt, n);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(json(path)));
-        } else {
-            table(out, surface, path);
-        }
-        out.flush();
-        return path.stopped() ? STOPPED : 0;
+        return PathRace.path(surface, at[0], at[1], opt, n);
     }
 
     private OptimizerSpec spec(Surface.Preset p) {
@@ -160,7 +166,7 @@ public final class PathCommand implements Callable<Integer> {
         return v;
     }
 
-    private static ObjectNode json(PathRace.Path path) {
+    static ObjectNode json(PathRace.Path path) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode points = o.putArray("points");
         for (double[] p : path.points()) {

@@ -60,7 +60,7 @@ public final class PracticeCommand implements Callable<Integer> {
                 throw new PracticeException("--answer needs the --seed of the exercise it answers");
             }
             long n = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
-            Exercise e = difficulty == null ? t.generate(n) : app.descent.practice.Difficulty.parse(difficulty).generate(t, n);
+            Exercise e = exercise(t, n);
             if (answer != null) {
                 printGrade(out, t, e, t.check(e, answer));
             } else {
@@ -69,6 +69,23 @@ public final class PracticeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The exercise of this seed at the chosen difficulty. */
+    Exercise exercise(Topic t, long n) {
+        return difficulty == null ? t.generate(n) : app.descent.practice.Difficulty.parse(difficulty).generate(t, n);
+    }
+
+    /** What --json prints for an exercise (the lessons' practice result). */
+    static ObjectNode exerciseJson(Exercise e) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("topic", e.topic());
+        o.put("question", e.question());
+        o.set("given", e.given());
+        o.set("answer", e.answer());
+        ArrayNode steps = o.putArray("solution");
+        e.solution().forEach(steps::add);
+        return o;
     }
 
     private void printList(PrintWriter out) {
@@ -87,14 +104,7 @@ public final class PracticeCommand implements Callable<Integer> {
 
     private void printExercise(PrintWriter out, Exercise e, long n) {
         if (json) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("topic", e.topic());
-            o.put("question", e.question());
-            o.set("given", e.given());
-            o.set("answer", e.answer());
-            ArrayNode steps = o.putArray("solution");
-            e.solution().forEach(steps::add);
-            out.println(Json.write(o));
+            out.println(Json.write(exerciseJson(e)));
             return;
         }
         out.println(e.topic() + " (seed " + n + ")");

@@ -48,28 +48,7 @@ public final class StudyCommand implements Callable<Integer> {
         Study s = Study.byId(id);
         Study.Report r = s.run();
         if (json) {
-            ObjectNode o = Json.MAPPER.createObjectNode().put("id", s.id()).put("title", s.title())
-                    .put("source", s.source()).put("effect", s.effect()).put("headline", r.headline());
-            ArrayNode cols = o.putArray("columns");
-            r.columns().forEach(cols::add);
-            ArrayNode rows = o.putArray("rows");
-            for (Study.Row row : r.rows()) {
-                ObjectNode ro = rows.addObject().put("label", row.label());
-                ArrayNode v = ro.putArray("values");
-                for (double x : row.values()) {
-                    if (Double.isFinite(x)) {
-                        v.add(x);
-                    } else {
-                        v.addNull();
-                    }
-                }
-                if (row.note() != null) {
-                    ro.put("note", row.note());
-                } else {
-                    ro.putNull("note");
-                }
-            }
-            o.put("best", r.best());
+            ObjectNode o = json(s, r);
             out.println(Json.write(o));
         } else {
             out.println(s.title() + " (" + s.source() + ")");
@@ -91,5 +70,32 @@ public final class StudyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** What --json prints for a preset's report (the lessons' compare result with a study). */
+    static ObjectNode json(Study s, Study.Report r) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("id", s.id()).put("title", s.title())
+                .put("source", s.source()).put("effect", s.effect()).put("headline", r.headline());
+        ArrayNode cols = o.putArray("columns");
+        r.columns().forEach(cols::add);
+        ArrayNode rows = o.putArray("rows");
+        for (Study.Row row : r.rows()) {
+            ObjectNode ro = rows.addObject().put("label", row.label());
+            ArrayNode v = ro.putArray("values");
+            for (double x : row.values()) {
+                if (Double.isFinite(x)) {
+                    v.add(x);
+                } else {
+                    v.addNull();
+                }
+            }
+            if (row.note() != null) {
+                ro.put("note", row.note());
+            } else {
+                ro.putNull("note");
+            }
+        }
+        o.put("best", r.best());
+        return o;
     }
 }

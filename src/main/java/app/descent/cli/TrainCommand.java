@@ -46,11 +46,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectNode last = train(o -> print(out, o));
+        print(out, last);
+        return "diverged".equals(last.path("status").asText()) ? DIVERGED : 0;
+    }
+
+    /**
+     * Trains as the options say, hands each epoch's object (as --json prints it) to onEpoch and returns the final
+     * object ({@code "status": "done"} or {@code "diverged"}). The lessons run training through here.
+     */
+    ObjectNode train(java.util.function.Consumer<ObjectNode> onEpoch) {
         TrainingRun.Settings settings = options.settings();
         app.descent.network.Network network = options.network();
         List<LayerDef> layers = options.layers();
         DataSplit data = options.data();
-        PrintWriter out = spec.commandLine().getOut();
         TrainingEvent last;
         List<TrainingEvent.Epoch> epochsSeen = new java.util.ArrayList<>();
         try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
@@ -60,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
             last = run.runToEnd(e -> {
                 if (e instanceof TrainingEvent.Epoch ep) {
                     epochsSeen.add(ep);
-                    print(out, epochJson(ep));
+                    onEpoch.accept(epochJson(ep));
                     if (checkpoints != null) {
                         Exports.checkpoint(checkpoints.resolve(String.format("epoch-%03d.npz", ep.epoch())),
                                 run.weightsNpz());
@@ -75,10 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
             Exports.metrics(metrics, epochsSeen);
         }
         if (last instanceof TrainingEvent.Diverged d) {
-            ObjectNode o = Json.MAPPER.createObjectNode().put("status", "diverged").put("step", d.step())
-                    .put("reason", d.reason());
-            print(out, o);
-            return DIVERGED;
+            return Json.MAPPER.createObjectNode().put("status", "diverged").put("step", d.step()).put("reason", d.reason());
         }
         TrainingEvent.Done done = (TrainingEvent.Done) last;
         ObjectNode o = Json.MAPPER.createObjectNode().put("status", "done");
@@ -89,8 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (done.reason() != null) {
             o.put("stopped", done.reason());
         }
-        print(out, o);
-        return 0;
+        return o;
     }
 
     static ObjectNode epochJson(TrainingEvent.Epoch e) {
