@@ -256,6 +256,9 @@ public final class LessonParser {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             String msg = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML").strip();
+            if (msg.contains("mapping values are not allowed")) {
+                msg += " (a value that contains ': ' needs quotes, or a block scalar: key: | and the text indented below)";
+            }
             throw error(open + 1 + line, "YAML error: " + msg);
         }
     }
@@ -373,6 +376,9 @@ public final class LessonParser {
         }
         ResultPath of = null;
         if (o.has("of")) {
+            if (!o.get("of").isTextual()) {
+                throw error(keyLine("of", open, close), "'of' must be one path such as gradients.x, not a list or map");
+            }
             try {
                 of = ResultPath.parse(o.get("of").asText());
             } catch (IllegalArgumentException e) {
