@@ -60,7 +60,7 @@ public final class LessonCommand implements Callable<Integer> {
             }
             if (!json) {
                 out.println(e.broken() ? String.format("%-28s error: %s", e.id(), e.error())
-                        : String.format("%-28s %-16s %3d min  %2d steps  %s", e.id(), e.lesson().course(),
+                        : String.format("%-28s %-18s %3d min  %2d steps  %s", e.id(), e.lesson().course(),
                                 e.lesson().minutes(), e.lesson().steps().size(), e.lesson().title()));
             }
         }
