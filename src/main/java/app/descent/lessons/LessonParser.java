@@ -93,6 +93,21 @@ public final class LessonParser {
         return String.join("/", out);
     }
 
+    /**
+     * A short text such as a check's hint or explanation, split into paragraphs and display math ($inline$ math,
+     * \$, **bold**, `code`); text with unbalanced dollars comes back as one plain paragraph.
+     */
+    public static List<Block> text(String s) {
+        List<Block> out = new ArrayList<>();
+        try {
+            new LessonParser("", "text", Optional.empty(), p -> Optional.empty()).inline(s, 0, out);
+        } catch (LessonException e) {
+            out.clear();
+            out.add(new Block.Paragraph(0, List.of(new Inline.Text(s, Inline.Style.PLAIN))));
+        }
+        return out;
+    }
+
     public static Lesson parse(String text, String file, Optional<Path> folder, Function<String, Optional<URL>> resolve) {
         return new LessonParser(text, file, folder, resolve).lesson();
     }

@@ -10,6 +10,7 @@ public final class Session {
     private static final ObjectProperty<BackpropRequest> BACKPROP_REQUEST = new SimpleObjectProperty<>();
     private static final ObjectProperty<String> BUILDER_CODE = new SimpleObjectProperty<>();
     private static final ObjectProperty<String> WORKSPACE_REQUEST = new SimpleObjectProperty<>();
+    private static final ObjectProperty<javafx.scene.Node> LESSON_PANEL = new SimpleObjectProperty<>();
 
     /** An expression with its values, to be shown in the Backprop workspace. */
     public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
@@ -30,6 +31,11 @@ public final class Session {
         return WORKSPACE_REQUEST;
     }
 
+    /** The open lesson's panel, docked by the shell beside every workspace (null: no lesson open). */
+    public static ObjectProperty<javafx.scene.Node> lessonPanel() {
+        return LESSON_PANEL;
+    }
+
     private Session() {
     }
 
@@ -44,6 +50,7 @@ public final class Session {
         BACKPROP_REQUEST.set(null);
         BUILDER_CODE.set(null);
         WORKSPACE_REQUEST.set(null);
+        LESSON_PANEL.set(null);
     }
 
     /** The Builder's current network (null until something is built). Set on the FX thread. */

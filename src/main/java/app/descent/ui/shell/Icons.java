@@ -12,6 +12,7 @@ final class Icons {
             case TRAINING -> "fth-trending-down";
             case COMPARE -> "fth-columns";
             case PRACTICE -> "fth-check-square";
+            case LEARN -> "fth-book-open";
         };
     }
 }

@@ -55,7 +55,7 @@ public final class ShellSettings {
     }
 
     public Workspace workspace() {
-        return Workspace.byId(prefs.get("workspace", ""), Workspace.BACKPROP);
+        return Workspace.byId(prefs.get("workspace", ""), Workspace.LEARN);
     }
 
     public void saveWorkspace(Workspace w) {

@@ -47,6 +47,7 @@ public final class ShellView {
     @FXML private BorderPane root;
     @FXML private VBox rail;
     @FXML private StackPane content;
+    @FXML private StackPane lessonDock;
     @FXML private ToggleButton darkToggle;
     @FXML private ToggleButton presentationToggle;
     @FXML private Button aboutButton;
@@ -116,6 +117,9 @@ public final class ShellView {
             }
         });
         show(model.workspaceProperty().get());
+        // an open lesson's panel stays docked beside whichever workspace it drives
+        app.descent.ui.Session.lessonPanel().addListener((o, old, panel) -> dock(panel));
+        dock(app.descent.ui.Session.lessonPanel().get());
 
         darkToggle.selectedProperty().bindBidirectional(model.darkProperty());
         darkToggle.setGraphic(new FontIcon("fth-moon"));
@@ -130,6 +134,16 @@ public final class ShellView {
         engineLabel.textProperty().bind(model.engineLabelProperty());
         engineSpinner.visibleProperty().bind(model.engineLoadingProperty());
         engineSpinner.managedProperty().bind(model.engineLoadingProperty());
+    }
+
+    private void dock(Node panel) {
+        if (panel == null) {
+            lessonDock.getChildren().clear();
+        } else {
+            lessonDock.getChildren().setAll(panel);
+        }
+        lessonDock.setVisible(panel != null);
+        lessonDock.setManaged(panel != null);
     }
 
     private void show(Workspace w) {

@@ -2,13 +2,14 @@ package app.descent.ui.shell;
 
 import javafx.scene.input.KeyCode;
 
-/** The five workspaces, in the order of the rail and of Ctrl+1..Ctrl+5. */
+/** The six workspaces, in the order of the rail and of Ctrl+1..Ctrl+6. */
 public enum Workspace {
     BACKPROP("backprop", "Backprop", "Step through the forward and backward pass of any expression", KeyCode.DIGIT1),
     BUILDER("builder", "Builder", "Build networks and see every layer's shape, parameters and cost", KeyCode.DIGIT2),
     TRAINING("training", "Training", "Train a network with live loss and accuracy", KeyCode.DIGIT3),
     COMPARE("compare", "Compare", "Activations, initializers and optimizers side by side", KeyCode.DIGIT4),
-    PRACTICE("practice", "Practice", "Exam questions with instant checks and worked answers", KeyCode.DIGIT5);
+    PRACTICE("practice", "Practice", "Exam questions with instant checks and worked answers", KeyCode.DIGIT5),
+    LEARN("learn", "Learn", "Guided lessons that set up the workspaces and check your answers", KeyCode.DIGIT6);
 
     private final String id;
     private final String title;

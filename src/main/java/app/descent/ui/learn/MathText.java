@@ -1,0 +1,99 @@
+package app.descent.ui.learn;
+
+import app.descent.lessons.Block;
+import app.descent.lessons.Inline;
+import app.descent.lessons.LessonParser;
+import app.descent.ui.fx.MathImages;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.geometry.Pos;
+
+/** Lesson text on screen: paragraphs as text flows with typeset inline math, display math centred, images. */
+final class MathText {
+    static final double SIZE = 17;
+
+    private MathText() {
+    }
+
+    static boolean dark() {
+        String ua = Application.getUserAgentStylesheet();
+        return ua != null && ua.toLowerCase().contains("dark");
+    }
+
+    static Color ink() {
+        return dark() ? Color.web("#e6edf3") : Color.web("#1f2328");
+    }
+
+    /** A short text with $math$ (a hint, an explanation, a question). */
+    static Node of(String text) {
+        return blocks(LessonParser.text(text));
+    }
+
+    static VBox blocks(List<Block> blocks) {
+        VBox box = new VBox(8);
+        for (Block b : blocks) {
+            if (b instanceof Block.Paragraph p) {
+                box.getChildren().add(paragraph(p.parts()));
+            } else if (b instanceof Block.DisplayMath m) {
+                HBox centre = new HBox(math(m.tex(), true));
+                centre.setAlignment(Pos.CENTER);
+                centre.getStyleClass().add("lesson-display-math");
+                box.getChildren().add(centre);
+            }
+        }
+        return box;
+    }
+
+    static TextFlow paragraph(List<Inline> parts) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("lesson-text");
+        for (Inline i : parts) {
+            if (i instanceof Inline.Text t) {
+                Text text = new Text(t.text());
+                text.getStyleClass().add("lesson-text-" + t.style().name().toLowerCase());
+                text.setFill(ink());
+                if (t.style() == Inline.Style.BOLD) {
+                    text.setStyle("-fx-font-weight: bold;");
+                } else if (t.style() == Inline.Style.CODE) {
+                    text.setStyle("-fx-font-family: monospace;");
+                }
+                flow.getChildren().add(text);
+            } else if (i instanceof Inline.Math m) {
+                flow.getChildren().add(math(m.tex(), false));
+            } else if (i instanceof Inline.Image im) {
+                ImageView v = new ImageView(new Image(im.location().toExternalForm(), 360, 0, true, true));
+                v.setAccessibleText(im.alt());
+                flow.getChildren().add(v);
+            }
+        }
+        return flow;
+    }
+
+    /** Typeset math; TeX that does not parse is shown as it was written. */
+    static Node math(String tex, boolean display) {
+        Optional<Image> img = MathImages.render(tex, display ? SIZE + 2 : SIZE, display, ink());
+        if (img.isEmpty()) {
+            Label raw = new Label(tex);
+            raw.getStyleClass().add("lesson-math-raw");
+            return raw;
+        }
+        ImageView v = new ImageView(img.get());
+        v.setFitWidth(img.get().getWidth() / MathImages.SCALE);
+        v.setPreserveRatio(true);
+        v.setSmooth(true);
+        v.getStyleClass().add("lesson-math");
+        v.setAccessibleText(tex);
+        v.setUserData(tex);
+        return v;
+    }
+}
