@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A student walks the first steps of a lesson: set it up, answer wrong, take the hint, answer right, go on. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,7 +43,8 @@ class LearnTest {
 
     @Test
     void walksALessonEndToEnd(FxRobot robot) throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-backprop-basics").tryQuery().isPresent());
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-exam-perceptron").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#lesson-progress-backprop-basics")).isEqualTo("new");
         assertThat(robot.lookup(".learn-course").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Backprop tutorial", "P02a", "UDL 3.1", "Exam");
