@@ -47,7 +47,7 @@ class LearnTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#lesson-progress-backprop-basics")).isEqualTo("new");
         assertThat(robot.lookup(".learn-course").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Backprop tutorial", "P02a", "UDL 3.1", "Exam");
+                .containsExactly("Backprop tutorial", "UvA notebooks P02", "UDL chapter 3", "Exam topics");
 
         robot.clickOn("#lesson-open-backprop-basics");
         assertThat(robot.lookup("#lesson-panel").query().isVisible()).isTrue();
