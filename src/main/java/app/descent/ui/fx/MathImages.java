@@ -20,9 +20,13 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 public final class MathImages {
     /** How much larger the image is drawn than it is shown. */
     public static final double SCALE = 2;
-    private static final Map<String, Image> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+    /** A typeset formula; depth is how far it reaches below the baseline, in image pixels. */
+    public record Rendered(Image image, double depth) {
+    }
+
+    private static final Map<String, Rendered> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, Rendered> e) {
             return size() > 300;
         }
     };
@@ -31,9 +35,9 @@ public final class MathImages {
     }
 
     /** The formula as an image (shown at width/SCALE), or empty when the TeX does not parse. */
-    public static synchronized Optional<Image> render(String tex, double size, boolean display, javafx.scene.paint.Color color) {
+    public static synchronized Optional<Rendered> render(String tex, double size, boolean display, javafx.scene.paint.Color color) {
         String key = tex + '\u0000' + size + display + color;
-        Image cached = CACHE.get(key);
+        Rendered cached = CACHE.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -52,9 +56,9 @@ public final class MathImages {
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             icon.paintIcon(null, g, 0, 0);
             g.dispose();
-            Image image = SwingFXUtils.toFXImage(img, null);
-            CACHE.put(key, image);
-            return Optional.of(image);
+            Rendered r = new Rendered(SwingFXUtils.toFXImage(img, null), icon.getIconDepth());
+            CACHE.put(key, r);
+            return Optional.of(r);
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
         }

@@ -81,14 +81,17 @@ final class MathText {
 
     /** Typeset math; TeX that does not parse is shown as it was written. */
     static Node math(String tex, boolean display) {
-        Optional<Image> img = MathImages.render(tex, display ? SIZE + 2 : SIZE, display, ink());
-        if (img.isEmpty()) {
+        Optional<MathImages.Rendered> r = MathImages.render(tex, display ? SIZE + 2 : SIZE, display, ink());
+        if (r.isEmpty()) {
             Label raw = new Label(tex);
             raw.getStyleClass().add("lesson-math-raw");
             return raw;
         }
-        ImageView v = new ImageView(img.get());
-        v.setFitWidth(img.get().getWidth() / MathImages.SCALE);
+        Image img = r.get().image();
+        ImageView v = new ImageView(img);
+        v.setFitWidth(img.getWidth() / MathImages.SCALE);
+        // the text flow sets the image's bottom on the baseline; lower it by the formula's depth
+        v.setTranslateY(r.get().depth() / MathImages.SCALE);
         v.setPreserveRatio(true);
         v.setSmooth(true);
         v.getStyleClass().add("lesson-math");
