@@ -16,7 +16,9 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -33,8 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Main window: workspace rail, the current workspace, theme and presentation toggles, engine status. */
@@ -213,7 +213,7 @@ public final class ShellView {
     // ------------------------------------------------------------------------------------------ quitting
 
     /** Asks whether to quit although work would be lost; tests put their own answer here. */
-    private Predicate<String> confirmQuit = ShellView::askToQuit;
+    private Predicate<String> confirmQuit = this::askToQuit;
 
     /** Replaces the question asked before quitting would lose work (tests answer it themselves). */
     public void setQuitConfirmation(Predicate<String> ask) {
@@ -244,8 +244,9 @@ public final class ShellView {
                 + " lost. Quit anyway?");
     }
 
-    private static boolean askToQuit(String question) {
+    private boolean askToQuit(String question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.YES);
+        alert.initOwner(root.getScene().getWindow());
         alert.setTitle("Quit Descent");
         alert.setHeaderText("Quit while training?");
         return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
