@@ -24,6 +24,9 @@ public final class Launcher {
         }
         if (args.length == 0) {
             DescentApp.launchGui(args);
+            // the window is gone: end the process even if a library left a thread running (libtorch's loaders,
+            // a training run on its thread)
+            System.exit(0);
         } else {
             System.exit(Cli.run(args));
         }

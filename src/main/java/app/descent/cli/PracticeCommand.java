@@ -85,6 +85,8 @@ public final class PracticeCommand implements Callable<Integer> {
         o.set("answer", e.answer());
         ArrayNode steps = o.putArray("solution");
         e.solution().forEach(steps::add);
+        ArrayNode labels = o.putArray("labels");
+        e.labels().forEach(labels::add);
         return o;
     }
 
@@ -127,6 +129,8 @@ public final class PracticeCommand implements Callable<Integer> {
             o.put("topic", t.id());
             o.put("seed", seed);
             o.set("expected", e.answer());
+            ArrayNode off = o.putArray("off");
+            g.off().forEach(off::add);
             out.println(Json.write(o));
         } else {
             out.println(g.feedback());

@@ -75,7 +75,8 @@ public final class Answers {
                 String path = expected.get(i).path();
                 JsonNode v = at(node, path);
                 if (v == null || !(v.isNumber() || v.isBoolean())) {
-                    throw new PracticeException(exercise.topic() + ": the answer has no number at \"" + path + "\"");
+                    throw new PracticeException(exercise.topic() + ": the answer has no number at \"" + path + "\" ("
+                            + exercise.labels().get(i) + ")");
                 }
                 values[i] = v.isBoolean() ? (v.asBoolean() ? 1 : 0) : v.asDouble();
             }
@@ -85,28 +86,52 @@ public final class Answers {
                 .strip().split("[,;\\s]+");
         double[] parsed = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                parsed[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(parsed[i])) {
-                throw new PracticeException(exercise.topic() + ": '" + parts[i] + "' is not a finite number");
-            }
+            parsed[i] = number(exercise.topic(), parts[i]);
         }
         if (parts.length != expected.size()) {
             throw new PracticeException(exercise.topic() + ": expected " + expected.size() + " numbers ("
-                    + names(expected) + "), got " + parts.length);
+                    + names(exercise.labels()) + "), got " + parts.length);
         }
         return parsed;
     }
 
-    private static String names(List<Leaf> leaves) {
-        List<String> names = new ArrayList<>();
-        for (Leaf l : leaves) {
-            names.add(l.path());
+    /**
+     * The numbers of an answer typed one per field, in the order of {@link Exercise#labels()}; a field that is empty
+     * or not a number is named by its label.
+     */
+    static double[] read(Exercise exercise, List<String> fields) {
+        List<String> labels = exercise.labels();
+        if (fields.size() != labels.size()) {
+            throw new PracticeException(exercise.topic() + ": expected " + labels.size() + " numbers ("
+                    + names(labels) + "), got " + fields.size());
         }
-        String s = String.join(", ", names);
+        double[] values = new double[labels.size()];
+        for (int i = 0; i < values.length; i++) {
+            String text = fields.get(i) == null ? "" : fields.get(i).strip();
+            if (text.isEmpty()) {
+                throw new PracticeException(labels.get(i) + " is empty");
+            }
+            values[i] = number(labels.get(i), text);
+        }
+        return values;
+    }
+
+    /** A number of the answer; {@code where} names the answer (its topic) or the field (its label). */
+    private static double number(String where, String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.replace('−', '-'));
+        } catch (NumberFormatException e) {
+            throw new PracticeException(where + ": '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new PracticeException(where + ": '" + text + "' is not a finite number");
+        }
+        return v;
+    }
+
+    private static String names(List<String> labels) {
+        String s = String.join(", ", labels);
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 
@@ -132,19 +157,85 @@ public final class Answers {
 
     /** Compares every number of the answer with the expected one within the tolerance. */
     static Grade compare(Exercise exercise, String text) {
+        return compare(exercise, read(exercise, text));
+    }
+
+    /** As {@link #compare(Exercise, String)} for an answer typed one number per labelled field. */
+    static Grade compare(Exercise exercise, List<String> fields) {
+        return compare(exercise, read(exercise, fields));
+    }
+
+    private static Grade compare(Exercise exercise, double[] got) {
         List<Leaf> expected = leaves(exercise.answer());
-        double[] got = read(exercise, text);
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             if (!close(expected.get(i).value(), got[i])) {
-                wrong.add(expected.get(i).path());
+                wrong.add(exercise.labels().get(i));
             }
         }
         if (wrong.isEmpty()) {
             return new Grade(true, "Correct: all " + expected.size() + (expected.size() == 1 ? " number matches." : " numbers match."));
         }
         return new Grade(false, "Not quite: " + String.join(", ", wrong) + (wrong.size() == 1 ? " is" : " are")
-                + " off (" + (expected.size() - wrong.size()) + " of " + expected.size() + " right).");
+                + " off (" + (expected.size() - wrong.size()) + " of " + expected.size() + " right).", wrong);
+    }
+
+    // ------------------------------------------------------------------------------------------ labels
+
+    /**
+     * Names for the numbers of an answer from its keys, counting from 1 as questions do: {@code h[1]} → "h2",
+     * {@code outputShape[0]} → "output shape 1", {@code iterationsPerEpoch} → "iterations per epoch".
+     */
+    static List<String> defaultLabels(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        label(answer, "", out);
+        return out;
+    }
+
+    private static void label(JsonNode node, String name, List<String> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String word = words(e.getKey());
+                label(e.getValue(), name.isEmpty() ? word : name + " " + word, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                label(node.get(i), node.size() == 1 ? name : indexed(name, i + 1), out);
+            }
+        } else if (node.isNumber() || node.isBoolean()) {
+            out.add(name);
+        }
+    }
+
+    /** "h" and 2 → "h2"; "output shape" and 2 → "output shape 2"; "w1" and 2 → "w1,2". */
+    static String indexed(String name, int n) {
+        if (name.isEmpty()) {
+            return String.valueOf(n);
+        }
+        char last = name.charAt(name.length() - 1);
+        boolean shortName = name.length() == 1 || name.charAt(name.length() - 2) == ' ';
+        if (Character.isDigit(last)) {
+            return name + "," + n;
+        }
+        return shortName ? name + n : name + " " + n;
+    }
+
+    private static String words(String key) {
+        if (key.equals("params")) {
+            return "parameters";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) {
+                sb.append(' ').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -98,6 +98,9 @@ public final class BackpropTopic implements Topic {
             solution.add(s.text());
         }
         g.gradients().forEach((k, v) -> solution.add("∂f/∂" + k + " = " + Answers.fmt(v)));
-        return new Exercise("backprop", question, given, answer, solution);
+        List<String> labels = new ArrayList<>();
+        labels.add("f");
+        g.gradients().keySet().forEach(k -> labels.add("∂f/∂" + k));
+        return new Exercise("backprop", question, given, answer, solution, labels);
     }
 }

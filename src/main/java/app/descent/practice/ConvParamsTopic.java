@@ -77,6 +77,7 @@ public final class ConvParamsTopic implements Topic {
                 + outC + ", kernel_size=" + k + ", stride=" + stride + ", padding=" + padding
                 + (bias ? "" : ", bias=False") + "). Give the output shape [C, H, W], the number of learnable"
                 + " parameters, and the number of multiplications.";
-        return new Exercise("conv-params", question, given, answer, solution);
+        return new Exercise("conv-params", question, given, answer, solution,
+                List.of("output C", "output H", "output W", "parameters", "multiplications"));
     }
 }

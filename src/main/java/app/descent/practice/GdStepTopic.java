@@ -73,7 +73,20 @@ public final class GdStepTopic implements Topic {
                 + " and the network " + Mlp.describe(layers) + ", compute the mean squared error loss (as"
                 + " nn.MSELoss) and the weights and biases after one gradient-descent step with learning rate "
                 + Answers.fmt(lr) + ".";
-        return new Exercise("gd-step", question, given, answer, solution);
+        List<String> labels = new ArrayList<>();
+        labels.add("loss");
+        for (int l = 0; l < updated.size(); l++) {
+            double[][] w = updated.get(l).weight();
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    labels.add("layer " + (l + 1) + " W[" + (i + 1) + "," + (j + 1) + "]");
+                }
+            }
+            for (int i = 0; i < updated.get(l).bias().length; i++) {
+                labels.add("layer " + (l + 1) + " b[" + (i + 1) + "]");
+            }
+        }
+        return new Exercise("gd-step", question, given, answer, solution, labels);
     }
 
     static List<Mlp.Layer> step(List<Mlp.Layer> layers, List<Mlp.Layer> grads, double lr) {

@@ -82,7 +82,13 @@ public final class OptimizerStepTopic implements Topic {
         String question = (adam ? "Adam" : "SGD with momentum 0.9") + " with learning rate " + fmt(lr) + " starts at w = "
                 + fmt(w0) + ". The gradients at the first two steps are " + fmt(grads[0]) + " and " + fmt(grads[1])
                 + ". Give w after step 1 and after step 2 (PyTorch's update rule).";
-        return new Exercise("optimizer-step", question, given, answer, solution);
+        List<String> labels = new ArrayList<>();
+        for (int s = 0; s < steps.size(); s++) {
+            for (int i = 0; i < steps.get(s).size(); i++) {
+                labels.add((steps.get(s).size() == 1 ? "w" : "w" + (i + 1)) + " after step " + (s + 1));
+            }
+        }
+        return new Exercise("optimizer-step", question, given, answer, solution, labels);
     }
 
     private static String fmt(double v) {

@@ -120,6 +120,11 @@ public final class PerceptronTopic implements Topic {
                 + " with w = 0, absorb the bias as a trailing 1 on each sample and update w ← w + y·x whenever"
                 + " y·wᵀx ≤ 0; stop after an epoch without update. Give the final w (bias last) and the number of"
                 + " epochs run.";
-        return new Exercise("perceptron", question, given, answer, solution);
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < run.w().length; j++) {
+            names.add(j == run.w().length - 1 ? "bias" : "w" + (j + 1));
+        }
+        names.add("epochs");
+        return new Exercise("perceptron", question, given, answer, solution, names);
     }
 }

@@ -18,4 +18,12 @@ public interface Topic {
     default Grade check(Exercise exercise, String answerText) {
         return Answers.compare(exercise, answerText);
     }
+
+    /**
+     * Grades an answer typed one number per field, in the order of {@link Exercise#labels()}. Throws
+     * {@link PracticeException} naming the field (by its label) that is empty or not a number.
+     */
+    default Grade check(Exercise exercise, java.util.List<String> fields) {
+        return Answers.compare(exercise, fields);
+    }
 }

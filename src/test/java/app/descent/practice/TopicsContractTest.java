@@ -111,7 +111,7 @@ class TopicsContractTest {
     void wrongCountOfNumbersNamesWhatIsExpected() {
         Exercise e = new ConvParamsTopic().generate(1);
         assertThatThrownBy(() -> new ConvParamsTopic().check(e, "1, 2"))
-                .isInstanceOf(PracticeException.class).hasMessageContaining("expected 5 numbers").hasMessageContaining("params");
+                .isInstanceOf(PracticeException.class).hasMessageContaining("expected 5 numbers").hasMessageContaining("output C, output H, output W, parameters");
         assertThatThrownBy(() -> new ConvParamsTopic().check(e, "{\"params\": 3}"))
                 .isInstanceOf(PracticeException.class).hasMessageContaining("outputShape[0]");
     }

@@ -21,6 +21,9 @@ import javafx.scene.layout.VBox;
 public final class PracticeView {
     static final String RIGHT = "right";
     static final String WRONG = "wrong";
+    static final String ANSWER_FIELD = "answer-field";
+    /** A field whose number is off (AtlantaFX draws it in the danger colour). */
+    static final javafx.css.PseudoClass OFF = javafx.css.PseudoClass.getPseudoClass("danger");
     /** Where tests find the view model: the root node's properties. */
     public static final String MODEL_KEY = "descent.practice.model";
 
@@ -28,14 +31,15 @@ public final class PracticeView {
     private final List<CheckBox> options = new ArrayList<>();
 
     @FXML private ListView<String> topicList;
-    @FXML private ListView<String> progressList;
+    @FXML private ListView<PracticeViewModel.TopicProgress> progressList;
     @FXML private ListView<Progress.Missed> missedList;
     @FXML private Button nextButton;
     @FXML private Label seedLabel;
     @FXML private Label questionLabel;
     @FXML private VBox optionsBox;
     @FXML private Label formatLabel;
-    @FXML private TextField answerField;
+    @FXML private javafx.scene.layout.FlowPane fieldsBox;
+    @FXML private Button retryButton;
     @FXML private Button checkButton;
     @FXML private Label feedbackLabel;
     @FXML private ToggleButton solutionButton;
@@ -56,6 +60,7 @@ public final class PracticeView {
     @FXML
     private void initialize() {
         topicList.getItems().setAll(PracticeViewModel.topicChoices());
+        topicList.setCellFactory(l -> new FittingCell<>(l, true));
         topicList.getSelectionModel().select(0);
         topicList.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) {
@@ -64,8 +69,10 @@ public final class PracticeView {
             }
         });
         progressList.setItems(model.progress());
+        progressList.setCellFactory(ProgressCell::new);
         progressList.setPlaceholder(new Label("Answers you check are counted here."));
         missedList.setItems(model.missed());
+        missedList.setCellFactory(l -> new FittingCell<>(l, false));
         missedList.setPlaceholder(new Label("Exercises you miss come back here."));
         missedList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             if (m != null) {
@@ -75,11 +82,24 @@ public final class PracticeView {
             }
         });
         nextButton.setOnAction(e -> model.next());
-        answerField.textProperty().bindBidirectional(model.answerProperty());
         checkButton.setOnAction(e -> check());
         formatLabel.textProperty().bind(model.formatProperty());
-        solutionBox.visibleProperty().bind(solutionButton.selectedProperty());
+        // the solution only on request, and none while a mock exam runs
+        solutionButton.selectedProperty().addListener((o, a, on) -> {
+            model.showSolution(on);
+            solutionButton.setSelected(model.solutionShownProperty().get());
+        });
+        model.solutionShownProperty().addListener((o, a, on) -> solutionButton.setSelected(on));
+        solutionButton.disableProperty().bind(model.examRunningProperty());
+        solutionButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.examRunningProperty())
+                .then("Solution after the exam").otherwise("Show solution"));
+        openButton.disableProperty().bind(model.examRunningProperty());
+        solutionBox.visibleProperty().bind(model.solutionShownProperty());
         solutionBox.managedProperty().bind(solutionBox.visibleProperty());
+        retryButton.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.gradeProperty().get() != null && !model.gradeProperty().get().correct(), model.gradeProperty()));
+        retryButton.managedProperty().bind(retryButton.visibleProperty());
+        retryButton.setOnAction(e -> tryAgain());
         openButton.setOnAction(e -> openInWorkspace());
         model.exerciseProperty().addListener((o, a, ex) -> show(ex));
         model.gradeProperty().addListener((o, a, g) -> showGrade(g));
@@ -113,10 +133,9 @@ public final class PracticeView {
     }
 
     private void show(Exercise e) {
-        seedLabel.setText(e.topic() + " · seed " + model.seed());
+        seedLabel.setText(model.examRunningProperty().get() ? e.topic() : e.topic() + " · seed " + model.seed());
         questionLabel.setText(e.question());
         feedbackLabel.setText("");
-        solutionButton.setSelected(false);
         options.clear();
         optionsBox.getChildren().clear();
         boolean quiz = e.given().has("options");
@@ -131,8 +150,7 @@ public final class PracticeView {
                 optionsBox.getChildren().add(box);
             }
         }
-        answerField.setVisible(!quiz);
-        answerField.setManaged(!quiz);
+        showFields(e);
         solutionBox.getChildren().clear();
         for (String step : e.solution()) {
             Label l = new Label(step);
@@ -142,6 +160,43 @@ public final class PracticeView {
         openButton.setVisible(e.topic().equals("backprop") || e.topic().equals("sequential-shape"));
         openButton.setManaged(openButton.isVisible());
         openButton.setText(e.topic().equals("backprop") ? "Open in Backprop" : "Open in Builder");
+    }
+
+    /** One labelled field per number of the answer, named as the question names it. */
+    private void showFields(Exercise e) {
+        fieldsBox.getChildren().clear();
+        List<javafx.beans.property.StringProperty> values = model.fields();
+        for (int i = 0; i < values.size(); i++) {
+            TextField field = new TextField();
+            field.setId("answer-" + i);
+            field.getStyleClass().add(ANSWER_FIELD);
+            field.setPrefColumnCount(9);
+            field.textProperty().bindBidirectional(values.get(i));
+            field.textProperty().addListener((o, a, t) -> field.pseudoClassStateChanged(OFF, false));
+            field.setAccessibleText(e.labels().get(i));
+            Label name = new Label(e.labels().get(i));
+            name.setLabelFor(field);
+            name.getStyleClass().add("field-label");
+            VBox pair = new VBox(2, name, field);
+            fieldsBox.getChildren().add(pair);
+        }
+        fieldsBox.setVisible(!values.isEmpty());
+        fieldsBox.setManaged(!values.isEmpty());
+    }
+
+    private TextField field(int i) {
+        return (TextField) ((VBox) fieldsBox.getChildren().get(i)).getChildren().get(1);
+    }
+
+    private void tryAgain() {
+        int first = model.tryAgain();
+        if (first >= 0 && first < fieldsBox.getChildren().size()) {
+            TextField f = field(first);
+            f.requestFocus();
+            f.selectAll();
+        } else if (!options.isEmpty()) {
+            options.get(0).requestFocus();
+        }
     }
 
     private String selectedOptions() {
@@ -160,14 +215,67 @@ public final class PracticeView {
 
     private void showGrade(Grade g) {
         feedbackLabel.getStyleClass().removeAll(RIGHT, WRONG);
+        List<String> labels = model.exerciseProperty().get() == null ? List.of() : model.exerciseProperty().get().labels();
+        for (int i = 0; i < fieldsBox.getChildren().size(); i++) {
+            field(i).pseudoClassStateChanged(OFF, g != null && g.off().contains(labels.get(i)));
+        }
         if (g == null) {
             feedbackLabel.setText("");
             return;
         }
         feedbackLabel.getStyleClass().add(g.correct() ? RIGHT : WRONG);
         feedbackLabel.setText((g.correct() ? "✓ " : "✗ ") + g.feedback());
-        if (!g.correct()) {
-            solutionButton.setSelected(true);
+    }
+
+    /** A list row as wide as the list (no sideways scrolling): long text wraps or ends in "…" with a tooltip. */
+    private static final class FittingCell<T> extends javafx.scene.control.ListCell<T> {
+        FittingCell(ListView<T> list, boolean wrap) {
+            prefWidthProperty().bind(list.widthProperty().subtract(20));
+            setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            setMinWidth(0);
+            setWrapText(wrap);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.toString());
+            setTooltip(empty || item == null || isWrapText() ? null : new javafx.scene.control.Tooltip(item.toString()));
+        }
+    }
+
+    /** One line of Your progress: the topic gives way (with "…") so that its count always shows. */
+    private static final class ProgressCell extends javafx.scene.control.ListCell<PracticeViewModel.TopicProgress> {
+        private final Label title = new Label();
+        private final Label count = new Label();
+        private final javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, title, count);
+
+        ProgressCell(ListView<PracticeViewModel.TopicProgress> list) {
+            // as wide as the list leaves room for (a scroll bar included), never wider
+            row.prefWidthProperty().bind(list.widthProperty().subtract(32));
+            row.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setMinWidth(0);
+            title.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
+            count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            count.getStyleClass().add("progress-count");
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.setMinWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(PracticeViewModel.TopicProgress p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            title.setText(p.title());
+            count.setText(p.count());
+            setTooltip(new javafx.scene.control.Tooltip(p.toString()));
+            setGraphic(row);
         }
     }
 

@@ -5,11 +5,8 @@ import app.descent.practice.Exercise;
 import app.descent.practice.Grade;
 import app.descent.practice.Topic;
 import app.descent.practice.Topics;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,10 +27,19 @@ public final class PracticeViewModel {
     private final ObjectProperty<app.descent.practice.Difficulty> difficulty =
             new SimpleObjectProperty<>(app.descent.practice.Difficulty.NORMAL);
     private final ReadOnlyObjectWrapper<Exercise> exercise = new ReadOnlyObjectWrapper<>();
+    /** The options ticked in a multiple-choice exercise, e.g. "0,2". */
     private final StringProperty answer = new SimpleStringProperty("");
+    /** One text per number of the answer, in the order of {@link Exercise#labels()}. */
+    private final ObservableList<StringProperty> fields = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper solutionShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper examRunning = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** Whether this exercise's first check has been counted (progress, exam score): retries do not count again. */
+    private boolean counted;
+    /** Whether the solution was opened before the first check: a check after that is not counted as right. */
+    private boolean peeked;
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper format = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final ObservableList<TopicProgress> progress = FXCollections.observableArrayList();
     private final ObservableList<Progress.Missed> missed = FXCollections.observableArrayList();
     private final Progress store;
     private final javafx.beans.property.IntegerProperty examSeconds = new javafx.beans.property.SimpleIntegerProperty(-1);
@@ -43,9 +49,80 @@ public final class PracticeViewModel {
     private final SplittableRandom seeds = new SplittableRandom();
     private long seed;
 
+    /** One line of "Your progress". */
+    public record TopicProgress(String title, int correct, int attempted) {
+        public String count() {
+            return correct + " of " + attempted + " right";
+        }
+
+        @Override
+        public String toString() {
+            return title + ": " + count();
+        }
+    }
+
     public PracticeViewModel(Progress store) {
         this.store = store;
+        examSeconds.addListener((o, a, s) -> {
+            examRunning.set(s.intValue() > 0);
+            if (s.intValue() > 0) {
+                solutionShown.set(false);
+            }
+        });
         refreshProgress();
+    }
+
+    /** The answer's fields, one per number, in the order of the exercise's labels (empty for a quiz). */
+    public ObservableList<StringProperty> fields() {
+        return fields;
+    }
+
+    /** Whether the worked solution is shown; it is shown only on request, and never during a mock exam. */
+    public javafx.beans.property.ReadOnlyBooleanProperty solutionShownProperty() {
+        return solutionShown.getReadOnlyProperty();
+    }
+
+    /** Whether a mock exam's clock is running: no solutions and no workspace that computes the answer until it ends. */
+    public javafx.beans.property.ReadOnlyBooleanProperty examRunningProperty() {
+        return examRunning.getReadOnlyProperty();
+    }
+
+    /** Shows the worked solution, unless an exam is running. */
+    public void showSolution(boolean show) {
+        if (show && examRunning.get()) {
+            return;
+        }
+        if (show && !counted) {
+            peeked = true;
+        }
+        solutionShown.set(show);
+    }
+
+    /**
+     * After a wrong answer: the numbers that were off are cleared for another try, the others stay; the grade goes.
+     * Returns the index of the first field to fill in again (-1 when none).
+     */
+    public int tryAgain() {
+        Grade g = grade.get();
+        if (g == null || g.correct()) {
+            return -1;
+        }
+        int first = -1;
+        List<String> labels = exercise.get().labels();
+        for (int i = 0; i < fields.size(); i++) {
+            if (g.off().contains(labels.get(i))) {
+                fields.get(i).set("");
+                first = first < 0 ? i : first;
+            }
+        }
+        grade.set(null);
+        if (first < 0) {
+            // an answer that could not be read: start again at the first empty or unreadable field
+            for (int i = 0; i < fields.size() && first < 0; i++) {
+                first = fields.get(i).get().isBlank() ? i : -1;
+            }
+        }
+        return Math.max(first, 0);
     }
 
     public ObjectProperty<String> topicProperty() {
@@ -73,7 +150,7 @@ public final class PracticeViewModel {
         return format.getReadOnlyProperty();
     }
 
-    public ObservableList<String> progress() {
+    public ObservableList<TopicProgress> progress() {
         return progress;
     }
 
@@ -85,10 +162,23 @@ public final class PracticeViewModel {
     /** Brings back a missed exercise exactly as it was (same topic, same seed). */
     public void retry(Progress.Missed m) {
         seed = m.seed();
-        exercise.set(Topics.get(m.topic()).generate(m.seed()));
-        answer.set("");
+        present(Topics.get(m.topic()).generate(m.seed()));
+    }
+
+    private void present(Exercise e) {
+        counted = false;
+        peeked = false;
+        solutionShown.set(false);
         grade.set(null);
-        format.set(formatOf(exercise.get()));
+        answer.set("");
+        List<StringProperty> fresh = new ArrayList<>();
+        if (!e.given().has("options")) {
+            e.labels().forEach(l -> fresh.add(new SimpleStringProperty("")));
+        }
+        // fields before the exercise: the view builds its fields when the exercise changes
+        fields.setAll(fresh);
+        format.set(formatOf(e));
+        exercise.set(e);
     }
 
     public long seed() {
@@ -107,10 +197,7 @@ public final class PracticeViewModel {
         next(seeds.nextLong(1, 1_000_000));
     }
 
-    private boolean examCounted;
-
     public void next(long newSeed) {
-        examCounted = false;
         if (examSeconds.get() == 0) {
             // a new exercise after the exam's time is up: back to free practice
             examSeconds.set(-1);
@@ -120,10 +207,7 @@ public final class PracticeViewModel {
         app.descent.practice.Difficulty.Pick pick = difficulty.get().pick(t, newSeed);
         // the seed that regenerates this very exercise, for the missed list
         seed = pick.seed();
-        exercise.set(pick.exercise());
-        answer.set("");
-        grade.set(null);
-        format.set(formatOf(exercise.get()));
+        present(pick.exercise());
     }
 
     private Topic chosen(long s) {
@@ -188,55 +272,45 @@ public final class PracticeViewModel {
         }
         Grade g;
         try {
-            g = Topics.get(e.topic()).check(e, answer.get());
+            Topic t = Topics.get(e.topic());
+            g = fields.isEmpty() ? t.check(e, answer.get()) : t.check(e, fields.stream().map(StringProperty::get).toList());
         } catch (UserInputException ex) {
             grade.set(new Grade(false, ex.getMessage()));
             return;
         }
         grade.set(g);
-        if (examSeconds.get() > 0 && !examCounted) {
+        if (counted) {
+            return;
+        }
+        counted = true;
+        boolean right = g.correct() && !peeked;
+        if (examSeconds.get() > 0) {
             examAnswered++;
-            examRight += g.correct() ? 1 : 0;
-            examCounted = true;
+            examRight += right ? 1 : 0;
             updateExamStatus();
         }
-        store.record(e.topic(), g.correct(), e.question(), seed);
+        store.record(e.topic(), right, e.question(), seed);
         refreshProgress();
     }
 
     private void refreshProgress() {
-        List<String> lines = new ArrayList<>();
+        List<TopicProgress> lines = new ArrayList<>();
         for (Topic t : Topics.all()) {
             Progress.Tally tally = store.tally(t.id());
             if (tally.attempted() > 0) {
-                lines.add(String.format("%s: %d of %d right", t.title(), tally.correct(), tally.attempted()));
+                lines.add(new TopicProgress(t.title(), tally.correct(), tally.attempted()));
             }
         }
         progress.setAll(lines);
         missed.setAll(store.missed());
     }
 
-    /** The answer's numbers in the order the plain-number form expects, e.g. "value, ∂/∂x, ∂/∂y". */
+    /** How to give the answer. */
     static String formatOf(Exercise e) {
         if (e.given().has("options")) {
             return "Tick every correct option.";
         }
-        List<String> names = new ArrayList<>();
-        collect("", e.answer(), names);
-        return "Numbers in this order (or the JSON shown by the CLI): " + String.join(", ", names);
-    }
-
-    private static void collect(String prefix, JsonNode node, List<String> out) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                collect(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            out.add(prefix + "[" + node.size() + "]");
-        } else {
-            out.add(prefix);
-        }
+        return e.labels().size() == 1 ? "Type the number, then press Enter to check."
+                : "Type one number per field (Tab moves to the next), then press Enter to check.";
     }
 }

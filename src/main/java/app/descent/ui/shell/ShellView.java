@@ -1,5 +1,6 @@
 package app.descent.ui.shell;
 
+import app.descent.training.TrainingThread;
 import app.descent.ui.StartupClock;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import javafx.application.Application;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -14,7 +16,9 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -30,6 +34,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Main window: workspace rail, the current workspace, theme and presentation toggles, engine status. */
@@ -72,7 +77,7 @@ public final class ShellView {
         stage.setScene(scene);
         view.restoreBounds(stage);
         stage.setOnShown(e -> StartupClock.markShown());
-        stage.setOnCloseRequest(e -> view.saveBounds(stage));
+        view.installQuit(stage, scene);
         stage.show();
         model.loadEngine();
         return view;
@@ -210,17 +215,55 @@ public final class ShellView {
 
     private void restoreBounds(Stage stage) {
         ShellSettings.Bounds b = model.settings().bounds();
-        stage.setWidth(b.width());
-        stage.setHeight(b.height());
-        boolean onScreen = !Double.isNaN(b.x()) && !Screen.getScreensForRectangle(
-                new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()), Math.max(1, b.height()))).isEmpty();
-        if (onScreen) {
-            stage.setX(b.x());
-            stage.setY(b.y());
-        } else {
-            stage.centerOnScreen();
-        }
+        Rectangle2D fitted = WindowFit.fit(b, Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                Screen.getPrimary().getVisualBounds());
+        stage.setX(fitted.getMinX());
+        stage.setY(fitted.getMinY());
+        stage.setWidth(fitted.getWidth());
+        stage.setHeight(fitted.getHeight());
         stage.setMaximized(b.maximized());
+    }
+
+    // ------------------------------------------------------------------------------------------ quitting
+
+    /** Asks whether to quit although work would be lost; tests put their own answer here. */
+    private Predicate<String> confirmQuit = this::askToQuit;
+
+    /** Replaces the question asked before quitting would lose work (tests answer it themselves). */
+    public void setQuitConfirmation(Predicate<String> ask) {
+        confirmQuit = ask;
+    }
+
+    /** Ctrl+Q quits; closing the window asks the same question; the bounds are saved however the window goes. */
+    private void installQuit(Stage stage, Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (mayQuit()) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit()) {
+                e.consume();
+            }
+        });
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> saveBounds(stage));
+    }
+
+    /** True when nothing would be lost, or the person agrees to lose it. */
+    private boolean mayQuit() {
+        if (!TrainingThread.busy()) {
+            return true;
+        }
+        return confirmQuit.test("Training is running (in Training or Compare). Quitting stops it and its results are"
+                + " lost. Quit anyway?");
+    }
+
+    private boolean askToQuit(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.YES);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Quit Descent");
+        alert.setHeaderText("Quit while training?");
+        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
     }
 
     private void saveBounds(Stage stage) {

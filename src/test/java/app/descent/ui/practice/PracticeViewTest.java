@@ -10,18 +10,28 @@ import app.descent.ui.shell.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 
 @ExtendWith(ApplicationExtension.class)
 class PracticeViewTest {
+    private static final PseudoClass OFF = PseudoClass.getPseudoClass("danger");
     private Stage stage;
 
     @Start
@@ -36,55 +46,170 @@ class PracticeViewTest {
     }
 
     /** The RNN's hidden states worked out here, independently of the topic's own solution. */
-    private static String rnnAnswer(Exercise e) {
+    private static List<String> rnnAnswer(Exercise e) {
         JsonNode g = e.given();
         double h = g.get("h0").asDouble();
         List<String> out = new ArrayList<>();
         for (JsonNode x : g.get("x")) {
             double z = g.get("V").asDouble() * h + g.get("W").asDouble() * x.asDouble();
             h = g.get("activation").asText().equals("relu") ? Math.max(0, z) : Math.tanh(z);
-            out.add(String.valueOf(h));
+            out.add(String.format(java.util.Locale.ROOT, "%.6f", h));
         }
-        return String.join(", ", out);
+        return out;
+    }
+
+    /** Clicks a topic in the list, as a person does. */
+    private static Exercise pick(FxRobot robot, String topic) {
+        String title = Topics.get(topic).title();
+        Node cell = robot.from(robot.lookup("#topics").queryAs(Node.class)).lookup(".list-cell")
+                .match(LabeledMatchers.hasText(title)).match(Node::isVisible).query();
+        robot.clickOn(cell);
+        Exercise e = model(robot).exerciseProperty().get();
+        assertThat(e.topic()).isEqualTo(topic);
+        return e;
+    }
+
+    /** Types the numbers into the answer's fields: a click in the first, Tab between them, Enter to check. */
+    private static void answer(FxRobot robot, List<String> numbers) {
+        robot.clickOn("#answer-0");
+        for (int i = 0; i < numbers.size(); i++) {
+            if (i > 0) {
+                robot.type(KeyCode.TAB);
+            }
+            robot.write(numbers.get(i));
+        }
+        robot.type(KeyCode.ENTER);
+    }
+
+    private static TextField field(FxRobot robot, int i) {
+        return robot.lookup("#answer-" + i).queryAs(TextField.class);
+    }
+
+    private static boolean showing(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return n.isVisible() && n.getScene() != null && n.isManaged();
+    }
+
+    /** The smaller of the course's two screens; the headless screen (1280×800) cannot hold a 1366×768 window. */
+    private void smallScreen(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
     }
 
     @Test
-    void answersOnceWronglyThenRightlyAndSeesTheWorking(FxRobot robot) {
-        ListView<String> topics = robot.lookup("#topics").queryListView();
-        String title = Topics.get("rnn-steps").title();
-        robot.interact(() -> topics.getSelectionModel().select(title));
-        Exercise e = model(robot).exerciseProperty().get();
-        assertThat(e.topic()).isEqualTo("rnn-steps");
-        Progress.Tally before = Progress.standard().tally("rnn-steps");
-        assertThat(robot.lookup("#question").queryAs(Label.class).getText()).isEqualTo(e.question());
+    void aWrongAnswerSaysWhatIsOffAndOffersAnotherTryWithTheSolutionOnRequest(FxRobot robot) {
+        smallScreen(robot);
+        Exercise e = pick(robot, "rnn-steps");
+        List<String> right = rnnAnswer(e);
+        int n = right.size();
+        // one labelled field per value, named as the question names them
+        assertThat(robot.lookup(".field-label").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyElementsOf(e.labels()).startsWith("h1", "h2");
+        assertThat(e.question()).contains("h1 to h" + n);
 
-        TextField answer = robot.lookup("#answer").queryAs(TextField.class);
-        robot.clickOn(answer).write("1, 2, 3, 4, 5, 6".substring(0, 3 * e.given().get("x").size() - 2));
-        robot.clickOn("#check");
+        List<String> typed = new ArrayList<>(right);
+        typed.set(1, String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(right.get(1)) + 0.5));
+        answer(robot, typed);
+
         Label feedback = robot.lookup("#feedback").queryAs(Label.class);
-        assertThat(feedback.getText()).startsWith("✗");
-        assertThat(robot.lookup("#solution").queryAs(javafx.scene.layout.VBox.class).isVisible()).isTrue();
+        assertThat(feedback.getText()).isEqualTo("✗ Not quite: h2 is off (" + (n - 1) + " of " + n + " right).");
+        assertThat(field(robot, 1).getPseudoClassStates()).contains(OFF);
+        assertThat(field(robot, 0).getPseudoClassStates()).doesNotContain(OFF);
+        // no second try lost: the solution stays closed until asked for
+        assertThat(showing(robot, "#solution")).isFalse();
+        assertThat(showing(robot, "#try-again")).isTrue();
+        assertThat(robot.lookup("#show-solution").queryAs(ToggleButton.class).getText()).isEqualTo("Show solution");
+        Screenshots.save(stage.getScene(), "first-hour-practice-1280x720");
+        assertThat(ScreenSize.save(stage.getScene(), 1366, 768, "first-hour-practice")).exists();
 
-        // the missed exercise is listed and comes back the same
+        robot.clickOn("#try-again");
+        assertThat(feedback.getText()).isEmpty();
+        assertThat(field(robot, 1).getText()).isEmpty();
+        assertThat(field(robot, 1).isFocused()).isTrue();
+        assertThat(field(robot, 0).getText()).isEqualTo(right.get(0));
+        robot.write(right.get(1)).type(KeyCode.ENTER);
+        assertThat(feedback.getText()).startsWith("✓");
+        assertThat(showing(robot, "#try-again")).isFalse();
+        assertThat(showing(robot, "#solution")).isFalse();
+
+        robot.clickOn("#show-solution");
+        assertThat(showing(robot, "#solution")).isTrue();
+        assertThat(robot.lookup("#solution").queryAs(VBox.class).getChildren()).hasSize(n);
+    }
+
+    @Test
+    void noSolutionWhileAMockExamRunsAndCopyingCannotScore(FxRobot robot) {
+        robot.clickOn("#mock-exam");
+        assertThat(model(robot).examStatusProperty().get()).startsWith("Mock exam");
+        ToggleButton solution = robot.lookup("#show-solution").queryAs(ToggleButton.class);
+        assertThat(solution.isDisabled()).isTrue();
+        assertThat(solution.getText()).isEqualTo("Solution after the exam");
+        robot.clickOn(solution);
+        assertThat(showing(robot, "#solution")).isFalse();
+        assertThat(robot.lookup("#open-workspace").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#seed").queryAs(Label.class).getText()).doesNotContain("seed");
+
+        Exercise e = model(robot).exerciseProperty().get();
+        if (e.labels().isEmpty() || e.given().has("options")) {
+            robot.clickOn("#option-0").clickOn("#check");
+        } else {
+            List<String> zeros = new ArrayList<>();
+            e.labels().forEach(l -> zeros.add("0.123"));
+            answer(robot, zeros);
+        }
+        assertThat(robot.lookup("#exam-status").queryAs(Label.class).getText()).contains(" of 1 right");
+        assertThat(showing(robot, "#solution")).isFalse();
+
+        robot.clickOn("#mock-exam");
+        assertThat(robot.lookup("#exam-status").queryAs(Label.class).getText()).startsWith("Exam stopped");
+        assertThat(solution.isDisabled()).isFalse();
+        robot.clickOn(solution);
+        assertThat(showing(robot, "#solution")).isTrue();
+    }
+
+    @Test
+    void aLongTopicNameLeavesItsCountInView(FxRobot robot) {
+        smallScreen(robot);
+        Exercise e = pick(robot, "sequential-shape");
+        List<String> wrong = new ArrayList<>();
+        e.labels().forEach(l -> wrong.add("1"));
+        answer(robot, wrong);
+        String title = Topics.get("sequential-shape").title();
+        ListCell<?> cell = robot.from(robot.lookup("#progress").queryAs(Node.class)).lookup(".list-cell")
+                .match((ListCell<?> c) -> c.isVisible() && c.getItem() != null && c.getItem().toString().startsWith(title))
+                .queryAs(ListCell.class);
+        PracticeViewModel.TopicProgress line = model(robot).progress().stream()
+                .filter(p -> p.toString().startsWith(title)).findFirst().orElseThrow();
+        // what is drawn, not what is set: every text node of the row, as shown (with "…" where cut)
+        String drawn = robot.from(cell).lookup((Node n) -> n instanceof Text).queryAllAs(Text.class).stream()
+                .filter(Node::isVisible).map(Text::getText).reduce("", (a, b) -> a + " " + b);
+        assertThat(drawn).contains(line.count());
+    }
+
+    @Test
+    void aMissedExerciseComesBackAndTheRightAnswerCounts(FxRobot robot) {
+        Exercise e = pick(robot, "rnn-steps");
+        Progress.Tally before = Progress.standard().tally("rnn-steps");
+        List<String> wrong = new ArrayList<>();
+        e.labels().forEach(l -> wrong.add("7"));
+        answer(robot, wrong);
+        assertThat(robot.lookup("#feedback").queryAs(Label.class).getText()).startsWith("✗");
+
         ListView<?> missed = robot.lookup("#missed").queryListView();
         assertThat(missed.getItems()).isNotEmpty();
         assertThat(missed.getItems().get(0).toString()).startsWith("rnn-steps");
         robot.clickOn("#new-exercise");
         assertThat(model(robot).exerciseProperty().get().question()).isNotEqualTo(e.question());
-        @SuppressWarnings("unchecked")
-        ListView<Progress.Missed> missedList = (ListView<Progress.Missed>) missed;
-        robot.interact(() -> missedList.getSelectionModel().select(0));
+        robot.clickOn(robot.from(missed).lookup(".list-cell").match((ListCell<?> c) -> c.isVisible() && c.getIndex() == 0)
+                .queryAs(Node.class));
         assertThat(model(robot).exerciseProperty().get().question()).isEqualTo(e.question());
 
-        robot.interact(answer::clear);
-        robot.clickOn(answer).write(rnnAnswer(e));
-        robot.clickOn("#check");
-        assertThat(feedback.getText()).startsWith("✓");
-        javafx.scene.control.ToggleButton working = robot.lookup("#show-solution").query();
-        if (!working.isSelected()) {
-            robot.clickOn(working);
-        }
-        assertThat(robot.lookup("#solution").queryAs(javafx.scene.layout.VBox.class).getChildren()).hasSizeGreaterThan(2);
+        answer(robot, rnnAnswer(e));
+        assertThat(robot.lookup("#feedback").queryAs(Label.class).getText()).startsWith("✓");
         String expected = (before.correct() + 1) + " of " + (before.attempted() + 2) + " right";
         assertThat(robot.lookup("#progress").queryListView().getItems()).anyMatch(s -> s.toString().contains(expected));
         assertThat(Progress.standard().tally("rnn-steps").attempted()).isEqualTo(before.attempted() + 2);
@@ -93,9 +218,7 @@ class PracticeViewTest {
 
     @Test
     void aBackpropExerciseOpensInTheBackpropWorkspace(FxRobot robot) {
-        ListView<String> topics = robot.lookup("#topics").queryListView();
-        robot.interact(() -> topics.getSelectionModel().select(Topics.get("backprop").title()));
-        Exercise e = model(robot).exerciseProperty().get();
+        Exercise e = pick(robot, "backprop");
         robot.clickOn("#open-workspace");
         javafx.scene.control.TextArea expr = robot.lookup("#expression-field").queryAs(javafx.scene.control.TextArea.class);
         assertThat(expr.getText()).isEqualTo(e.given().get("expr").asText());

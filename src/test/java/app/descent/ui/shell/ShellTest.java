@@ -3,7 +3,14 @@ package app.descent.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
+import app.descent.training.TrainingThread;
 import app.descent.ui.Screenshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -26,6 +33,8 @@ class ShellTest {
 
     @Start
     void start(Stage stage) {
+        // these tests close the window; the toolkit must outlive it for the next test (the app itself exits then)
+        javafx.application.Platform.setImplicitExit(false);
         ShellSettings.load().clear();
         this.stage = stage;
         shell = ShellView.open(stage);
@@ -76,6 +85,81 @@ class ShellTest {
             assertThat(next.getX()).isEqualTo(40);
             next.close();
         });
+    }
+
+    @Test
+    void aWindowSavedLargerThanTheScreenAndAboveItsTopIsFittedIntoTheScreen(FxRobot robot) {
+        ShellSettings.load().saveBounds(new ShellSettings.Bounds(-30, -11, 1600, 1000, false));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        robot.interact(() -> {
+            Stage next = new Stage();
+            ShellView.open(next);
+            assertThat(next.getY()).isGreaterThanOrEqualTo(screen.getMinY());
+            assertThat(next.getX()).isGreaterThanOrEqualTo(screen.getMinX());
+            assertThat(next.getX() + next.getWidth()).isLessThanOrEqualTo(screen.getMaxX());
+            assertThat(next.getY() + next.getHeight()).isLessThanOrEqualTo(screen.getMaxY());
+            next.close();
+        });
+        // and what is saved next is what was shown
+        ShellSettings.Bounds saved = ShellSettings.load().bounds();
+        assertThat(saved.y()).isGreaterThanOrEqualTo(screen.getMinY());
+        assertThat(saved.height()).isLessThanOrEqualTo(screen.getHeight());
+    }
+
+    @Test
+    void ctrlQQuitsAtOnceWhenNothingWouldBeLost(FxRobot robot) {
+        List<String> asked = new ArrayList<>();
+        shell.setQuitConfirmation(q -> asked.add(q));
+        robot.interact(() -> stage.setX(17));
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(asked).isEmpty();
+        assertThat(ShellSettings.load().bounds().x()).isEqualTo(17);
+    }
+
+    @Test
+    void ctrlQAsksFirstWhileSomethingTrainsAndStaysWhenTheAnswerIsNo(FxRobot robot) throws Exception {
+        CountDownLatch run = new CountDownLatch(1);
+        Future<?> training = TrainingThread.submit(() -> {
+            try {
+                run.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            List<String> asked = new ArrayList<>();
+            boolean[] answer = {false};
+            shell.setQuitConfirmation(q -> asked.add(q) && answer[0]);
+            robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+            assertThat(asked).hasSize(1);
+            assertThat(asked.get(0)).contains("Training is running");
+            assertThat(stage.isShowing()).isTrue();
+            // the window's close button asks the same
+            robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            assertThat(asked).hasSize(2);
+            assertThat(stage.isShowing()).isTrue();
+
+            answer[0] = true;
+            robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+            assertThat(asked).hasSize(3);
+            assertThat(stage.isShowing()).isFalse();
+        } finally {
+            run.countDown();
+            training.get(60, TimeUnit.SECONDS);
+        }
+        waitFor(10, TimeUnit.SECONDS, () -> !TrainingThread.busy());
+    }
+
+    @Test
+    void aWindowDestroyedWithoutACloseRequestStillSavesItsPlace(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setX(23);
+            stage.setWidth(900);
+            stage.hide();
+        });
+        assertThat(ShellSettings.load().bounds().x()).isEqualTo(23);
+        assertThat(ShellSettings.load().bounds().width()).isEqualTo(900);
     }
 
     @Test
