@@ -42,6 +42,15 @@ final class Cells {
         return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
     }
 
+    /** Widens every column of a table to at least its header, so that no header ends in "…". */
+    static void fitHeaders(javafx.scene.control.TableView<?> table) {
+        for (javafx.scene.control.TableColumn<?, ?> c : table.getColumns()) {
+            double w = headerWidth(c.getText());
+            c.setMinWidth(Math.max(c.getMinWidth(), w));
+            c.setPrefWidth(Math.max(c.getPrefWidth(), w));
+        }
+    }
+
     static <S> TableCell<S, String> wrapping() {
         return new TableCell<>() {
             private final Text text = new Text();

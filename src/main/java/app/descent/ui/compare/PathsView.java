@@ -184,6 +184,7 @@ public final class PathsView {
 
     private void table() {
         racerTable.setItems(model.racers());
+        Cells.fitHeaders(racerTable);
         onColumn.setCellValueFactory(c -> c.getValue().enabledProperty());
         onColumn.setCellFactory(CheckBoxTableCell.forTableColumn(onColumn));
         onColumn.setEditable(true);

@@ -49,12 +49,12 @@ public final class PathsViewModel {
             this.name = name;
             enabled.set(on);
             OptimizerSpec d = OptimizerSpec.of(name, 0.01);
-            momentum.set(uses("momentum") ? fmt(d.momentum()) : "");
-            beta1.set(uses("beta1") ? fmt(d.beta1()) : "");
-            beta2.set(uses("beta2") ? fmt(d.beta2()) : "");
-            alpha.set(uses("alpha") ? fmt(d.alpha()) : "");
-            eps.set(uses("eps") ? fmt(d.eps()) : "");
-            weightDecay.set(fmt(d.weightDecay()));
+            momentum.set(uses("momentum") ? Cells.hyperparameter(d.momentum()) : "");
+            beta1.set(uses("beta1") ? Cells.hyperparameter(d.beta1()) : "");
+            beta2.set(uses("beta2") ? Cells.hyperparameter(d.beta2()) : "");
+            alpha.set(uses("alpha") ? Cells.hyperparameter(d.alpha()) : "");
+            eps.set(uses("eps") ? Cells.hyperparameter(d.eps()) : "");
+            weightDecay.set(Cells.hyperparameter(d.weightDecay()));
         }
 
         public String name() {

@@ -111,6 +111,7 @@ public final class SearchView {
                 }
             });
         }
+        Cells.fitHeaders(trialTable);
         trialTable.setPlaceholder(Cells.placeholder("No trials yet: press Search, and every trial appears here "
                 + "with its validation loss."));
         javafx.collections.transformation.SortedList<Search.Trial> sorted =

@@ -19,6 +19,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 13, "the first hour": what Compare says before anything ran. */
 @ExtendWith(ApplicationExtension.class)
 class CompareFirstHourTest {
+    static {
+        // the Compare workspace builds five tabs of charts: on a loaded machine that takes longer than TestFX's 30 s
+        // (read once per JVM, so this helps when the class runs first; the pom may set it for all)
+        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
+    }
+
     private Stage stage;
 
     @Start
@@ -34,7 +40,7 @@ class CompareFirstHourTest {
     }
 
     @Test
-    void emptyTablesSayWhatWillBeThere(FxRobot robot) {
+    void emptyTablesSayWhatWillBeThereAndPathsWaitForRace(FxRobot robot) throws Exception {
         robot.clickOn("#tab-runs");
         assertThat(placeholder(robot, "#report")).startsWith("No results yet: run a study");
         assertThat(robot.lookup("No columns in table").tryQuery()).isEmpty();
@@ -42,10 +48,8 @@ class CompareFirstHourTest {
         robot.clickOn("#tab-search");
         assertThat(placeholder(robot, "#trials")).startsWith("No trials yet: press Search");
         assertThat(robot.lookup("No content in table").tryQuery()).isEmpty();
-    }
 
-    @Test
-    void optimizerPathsShowOnlyTheStartUntilRace(FxRobot robot) throws Exception {
+        // Optimizer paths: the start only until Race
         robot.clickOn("#tab-paths");
         ContourCanvas map = robot.lookup("#contour").queryAs(ContourCanvas.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, map::hasSurface);
@@ -58,6 +62,10 @@ class CompareFirstHourTest {
         assertThat(rows).allSatisfy(r -> assertThat(r.resultProperty().get()).isEmpty());
         assertThat(robot.lookup("#path-play").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#path-step-count").queryAs(Label.class).getText()).contains("Press Race");
+        // every header of the racers' table whole at this size ("momentum", "weight decay")
+        for (Label h : robot.lookup("#racers .column-header .label").queryAllAs(Label.class)) {
+            assertThat(((javafx.scene.text.Text) h.lookup(".text")).getText()).as("header").isEqualTo(h.getText());
+        }
         Screenshots.save(stage.getScene(), "first-hour-compare-paths-start");
 
         robot.clickOn("#race");
@@ -71,15 +79,5 @@ class CompareFirstHourTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> rows.stream().allMatch(r -> r.resultProperty().get().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(map.shownSteps()).isZero();
-    }
-
-    @Test
-    void smallHyperparametersAreWrittenInPowersOfTen() {
-        assertThat(Cells.hyperparameter(1e-4)).isEqualTo("1e-4");
-        assertThat(Cells.hyperparameter(3.16e-4)).isEqualTo("3.2e-4");
-        assertThat(Cells.hyperparameter(0.0031)).isEqualTo("3.1e-3");
-        assertThat(Cells.hyperparameter(0.05)).isEqualTo("0.05");
-        assertThat(Cells.hyperparameter(0)).isEqualTo("0");
-        assertThat(Cells.hyperparameter(0.1)).isEqualTo("0.1");
     }
 }
