@@ -113,6 +113,8 @@ public final class BackpropView {
         resultLabel.textProperty().bind(model.resultProperty());
 
         gradientTable.setItems(model.gradients());
+        gradientTable.setPlaceholder(placeholder("The gradients appear here once the expression reads correctly."));
+        variableTable.setPlaceholder(placeholder("Type an expression with names (x, w1, …): each gets a row here."));
         gradNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         // while the person predicts, a gradient stays hidden until the backward pass has brought it
         gradValueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.revealed(c.getValue().name())
@@ -214,6 +216,14 @@ public final class BackpropView {
         };
         app.descent.ui.Session.backpropRequest().addListener(open);
         open.changed(null, null, app.descent.ui.Session.backpropRequest().get());
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("hint");
+        l.setStyle("-fx-padding: 8;");
+        return l;
     }
 
     /** Brings back the last run's expression and values; false when there is nothing (or nothing usable) to restore. */
