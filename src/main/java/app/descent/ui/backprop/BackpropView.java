@@ -17,11 +17,13 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.Duration;
 
 /** Controller of BackpropView.fxml: binds the controls to {@link BackpropViewModel} and draws the graph. */
 public final class BackpropView {
+    static final String HIDDEN = "?";
+    static final String CUSTOM = "Custom expression";
+    static final String STATE_FILE = "backprop.json";
     private final BackpropViewModel model = new BackpropViewModel();
     private final GraphPane graph = new GraphPane();
     private final Timeline player = new Timeline();
@@ -77,6 +79,18 @@ public final class BackpropView {
         expressionField.textProperty().bindBidirectional(model.expressionProperty());
         expressionField.textProperty().addListener((o, a, t) -> fitExpressionRows());
         presets.getItems().setAll(Presets.ALL);
+        presets.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Presets.Preset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(p != null && !empty ? p.name() : model.customProperty().get() ? CUSTOM : "Presets");
+            }
+        });
+        model.customProperty().addListener((o, a, own) -> {
+            if (own) {
+                presets.getSelectionModel().clearSelection();
+            }
+        });
         presets.setOnAction(e -> {
             Presets.Preset p = presets.getValue();
             if (p != null) {
@@ -94,13 +108,20 @@ public final class BackpropView {
         variableTable.setItems(model.variables());
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
-        valueColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        // a value counts however the cell is left (Tab, Enter, a click elsewhere), as soon as it is shown
+        valueColumn.setCellFactory(app.descent.ui.fx.CommittingTextCell.forTableColumn());
         resultLabel.textProperty().bind(model.resultProperty());
 
         gradientTable.setItems(model.gradients());
+        gradientTable.setPlaceholder(placeholder("The gradients appear here once the expression reads correctly."));
+        variableTable.setPlaceholder(placeholder("Type an expression with names (x, w1, …): each gets a row here."));
         gradNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        gradValueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Numbers.format(c.getValue().analytic())));
-        gradNumericColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Numbers.format(c.getValue().numeric())));
+        // while the person predicts, a gradient stays hidden until the backward pass has brought it
+        gradValueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.revealed(c.getValue().name())
+                ? Numbers.format(c.getValue().analytic()) : HIDDEN));
+        gradNumericColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.revealed(c.getValue().name())
+                ? Numbers.format(c.getValue().numeric()) : HIDDEN));
+        model.predictProperty().addListener((o, a, on) -> gradientTable.refresh());
 
         model.pictureProperty().addListener((o, a, p) -> graph.show(p));
         model.frameProperty().addListener((o, a, f) -> {
@@ -109,6 +130,7 @@ public final class BackpropView {
                 reveal(graph.card(f.currentNode()));
             }
             updateStepLabels();
+            gradientTable.refresh();
         });
 
         ToggleGroup patterns = new ToggleGroup();
@@ -138,6 +160,13 @@ public final class BackpropView {
         model.speedProperty().bind(speedSlider.valueProperty());
         player.setCycleCount(Timeline.INDEFINITE);
         playButton.selectedProperty().addListener((o, a, on) -> play(on));
+        // nothing to play while the expression does not parse
+        playButton.disableProperty().bind(model.pictureProperty().isNull());
+        model.pictureProperty().addListener((o, a, p) -> {
+            if (p == null) {
+                playButton.setSelected(false);
+            }
+        });
         speedSlider.valueProperty().addListener((o, a, v) -> {
             if (playButton.isSelected()) {
                 play(true);
@@ -169,9 +198,15 @@ public final class BackpropView {
         }
         focusButton.selectedProperty().addListener((o, a, on) -> fitExpressionRows());
 
-        Presets.Preset first = Presets.ALL.get(0);
-        presets.getSelectionModel().select(first);
-        model.load(first.expression(), first.values(), first.note());
+        if (!restore()) {
+            Presets.Preset first = Presets.ALL.get(0);
+            presets.getSelectionModel().select(first);
+            model.load(first.expression(), first.values(), first.note());
+        }
+        // the expression and its values are kept between runs
+        model.expressionProperty().addListener(o -> keep());
+        model.variables().addListener((javafx.beans.InvalidationListener) o -> keep());
+        presets.valueProperty().addListener(o -> keep());
         // another workspace (Practice) may hand over an expression, before or after this view exists
         javafx.beans.value.ChangeListener<app.descent.ui.Session.BackpropRequest> open = (o, a, r) -> {
             if (r != null) {
@@ -181,6 +216,47 @@ public final class BackpropView {
         };
         app.descent.ui.Session.backpropRequest().addListener(open);
         open.changed(null, null, app.descent.ui.Session.backpropRequest().get());
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("hint");
+        l.setStyle("-fx-padding: 8;");
+        return l;
+    }
+
+    /** Brings back the last run's expression and values; false when there is nothing (or nothing usable) to restore. */
+    private boolean restore() {
+        var saved = app.descent.ui.WorkFiles.read(STATE_FILE);
+        if (saved.isEmpty() || !saved.get().path("expression").isTextual()) {
+            return false;
+        }
+        var n = saved.get();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        n.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        String expr = n.path("expression").asText();
+        Presets.Preset preset = Presets.ALL.stream().filter(p -> p.name().equals(n.path("preset").asText(null))
+                && p.expression().equals(expr)).findFirst().orElse(null);
+        if (preset != null) {
+            presets.getSelectionModel().select(preset);
+            model.loadTexts(expr, values, preset.note(), preset.update(), preset.lr());
+        } else {
+            model.loadCustom(expr, values);
+        }
+        return true;
+    }
+
+    private void keep() {
+        var n = app.descent.ui.WorkFiles.json().createObjectNode();
+        n.put("expression", model.expressionProperty().get());
+        var values = n.putObject("values");
+        model.valueTexts().forEach(values::put);
+        Presets.Preset p = presets.getValue();
+        if (p != null) {
+            n.put("preset", p.name());
+        }
+        app.descent.ui.WorkFiles.write(STATE_FILE, n);
     }
 
     /** Scrolls a large graph so that the node of the current step is in view. */

@@ -68,9 +68,19 @@ public final class BackpropViewModel {
     private final Map<String, String> remembered = new LinkedHashMap<>();
     private String update;
     private double learningRate;
+    // the expression as a preset or another workspace gave it; null once the person typed their own
+    private String givenExpression;
+    private final ReadOnlyBooleanWrapper custom = new ReadOnlyBooleanWrapper(false);
+    static final String CUSTOM_NOTE = "Your own expression: Step runs it forward node by node, then backward.";
 
     public BackpropViewModel() {
-        expression.addListener((o, a, e) -> recompute(true));
+        expression.addListener((o, a, e) -> {
+            if (givenExpression != null && !givenExpression.equals(e)) {
+                becomeCustom();
+            }
+            recompute(true);
+        });
+        predict.addListener((o, a, on) -> feedback.set(""));
         variables.addListener((javafx.collections.ListChangeListener<Variable>) c -> {
             if (!syncing) {
                 variables.forEach(v -> remembered.put(v.name(), v.valueProperty().get()));
@@ -136,6 +146,55 @@ public final class BackpropViewModel {
         return speed;
     }
 
+    /** True once the expression is the person's own rather than a preset's (or another workspace's). */
+    public ReadOnlyBooleanProperty customProperty() {
+        return custom.getReadOnlyProperty();
+    }
+
+    /** The values as typed, in the table's order. */
+    public Map<String, String> valueTexts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        variables.forEach(v -> out.put(v.name(), v.valueProperty().get()));
+        return out;
+    }
+
+    /** The person's own expression with values as they typed them (a restart brings back the last session's). */
+    public void loadCustom(String expr, Map<String, String> values) {
+        loadTexts(expr, values, null, null, 0);
+        becomeCustom();
+    }
+
+    private void becomeCustom() {
+        givenExpression = null;
+        update = null;
+        custom.set(true);
+        note.set(CUSTOM_NOTE);
+    }
+
+    /**
+     * Whether the table may show the gradient of {@code name}: always, unless the person is predicting; then only once
+     * the backward pass has sent that variable everything it gets (the table must not give the answer away).
+     */
+    public boolean revealed(String name) {
+        Picture p = picture.get();
+        if (!predict.get() || p == null) {
+            return true;
+        }
+        int at = step.get();
+        if (at < p.forwardSteps()) {
+            return false; // the backward pass has not begun
+        }
+        for (int i = at + 1; i < p.steps().size(); i++) {
+            for (Picture.Flow f : p.steps().get(i).flows()) {
+                Picture.Node into = p.nodes().get(p.edges().get(f.edge()).from());
+                if (into.kind() == Picture.Kind.INPUT && name.equals(into.name())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Loads an expression with its values, replacing the table. */
     public void load(String expr, Map<String, Double> values, String presetNote) {
         load(expr, values, presetNote, null, 0);
@@ -143,14 +202,23 @@ public final class BackpropViewModel {
 
     /** As {@link #load(String, Map, String)}, also showing one gradient-descent step of {@code update}. */
     public void load(String expr, Map<String, Double> values, String presetNote, String update, double lr) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        values.forEach((k, v) -> texts.put(k, Numbers.format(v)));
+        loadTexts(expr, texts, presetNote, update, lr);
+    }
+
+    /** As {@link #load(String, Map, String, String, double)} with the values as text (a half-typed one stays). */
+    public void loadTexts(String expr, Map<String, String> values, String presetNote, String update, double lr) {
         this.update = update;
         this.learningRate = lr;
+        givenExpression = expr;
+        custom.set(false);
         syncing = true;
         try {
             variables.clear();
             values.forEach((k, v) -> {
-                variables.add(new Variable(k, Numbers.format(v)));
-                remembered.put(k, Numbers.format(v));
+                variables.add(new Variable(k, v));
+                remembered.put(k, v);
             });
         } finally {
             syncing = false;
@@ -235,6 +303,7 @@ public final class BackpropViewModel {
         Picture before = picture.get();
         try {
             if (expressionChanged) {
+                feedback.set("");
                 syncVariables();
             }
             Map<String, String> raw = new LinkedHashMap<>();
@@ -256,6 +325,8 @@ public final class BackpropViewModel {
                 throw e;
             }
             error.set(u.detail().isEmpty() ? u.getMessage() : u.getMessage() + "\n" + u.detail());
+            // a verdict on the last working expression says nothing about this one
+            feedback.set("");
             picture.set(null);
             gradients.clear();
             result.set("");

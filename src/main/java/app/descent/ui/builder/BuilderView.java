@@ -74,6 +74,13 @@ public final class BuilderView {
     @FXML private GridPane propertyGrid;
     @FXML private Button applyButton;
     @FXML private Label propertyError;
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private Button undoButton;
+    @FXML private javafx.scene.layout.HBox fixBox;
+    @FXML private Label fixLabel;
+    @FXML private Button fixButton;
+    static final String STATE_FILE = "builder.json";
+    static final String REPLACE = "Replace the current network?";
 
     public BuilderViewModel model() {
         return model;
@@ -86,6 +93,10 @@ public final class BuilderView {
         presets.setOnAction(e -> {
             BuilderPresets.Preset p = presets.getValue();
             if (p != null) {
+                if (!confirmReplace()) {
+                    presets.getSelectionModel().clearSelection();
+                    return;
+                }
                 act(() -> model.importCode(p.code()));
                 noteLabel.setText(p.note());
             }
@@ -124,7 +135,31 @@ public final class BuilderView {
         ignoredLabel.textProperty().bind(model.ignoredProperty());
         codeArea.setText(model.codeProperty().get());
         model.codeProperty().addListener((o, a, c) -> codeArea.setText(c));
-        importButton.setOnAction(e -> act(() -> model.importCode(codeArea.getText())));
+        importButton.setOnAction(e -> {
+            if (confirmReplace()) {
+                act(() -> model.importCode(codeArea.getText()));
+            }
+        });
+        undoButton.disableProperty().bind(model.canUndoProperty().not());
+        undoButton.setOnAction(e -> model.undo());
+        // Ctrl+Z undoes the last change to the network, except where it undoes typing
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e) && !(root.getScene() != null
+                    && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                model.undo();
+                e.consume();
+            }
+        });
+        fixBox.visibleProperty().bind(model.fixProperty().isNotNull());
+        fixBox.managedProperty().bind(fixBox.visibleProperty());
+        fixLabel.textProperty().bind(model.fixProperty().map(f -> "Suggestion: " + f.message()).orElse(""));
+        fixButton.textProperty().bind(model.fixProperty().map(f -> "Add nn." + f.layer().type() + "() before layer " + f.at())
+                .orElse(""));
+        fixButton.setOnAction(e -> act(model::applyFix));
+        // the network is kept between runs
+        app.descent.ui.WorkFiles.read(STATE_FILE).ifPresent(model::restoreState);
+        model.networkProperty().addListener(o -> app.descent.ui.WorkFiles.write(STATE_FILE, model.state()));
+        model.inputProperty().addListener(o -> app.descent.ui.WorkFiles.write(STATE_FILE, model.state()));
 
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showProperties(i.intValue()));
         javafx.beans.value.ChangeListener<String> open = (o, a, code) -> {
@@ -307,9 +342,27 @@ public final class BuilderView {
         }
     }
 
+    private static final javafx.scene.input.KeyCombination UNDO =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+
+    /** Asks before a network with unsaved layers is replaced; true when it may be. */
+    private boolean confirmReplace() {
+        if (!model.hasUnsavedWork()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType replace = new javafx.scene.control.ButtonType("Replace",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The network you built has not been saved. "
+                + "Undo (Ctrl+Z) brings it back after the import.", replace, javafx.scene.control.ButtonType.CANCEL);
+        a.setTitle("Import");
+        a.setHeaderText(REPLACE);
+        a.initOwner(table.getScene().getWindow());
+        return a.showAndWait().filter(replace::equals).isPresent();
+    }
+
     private void open() {
         File file = FileExport.open(table.getScene().getWindow(), "Descent network", "*.json");
-        if (file != null) {
+        if (file != null && confirmReplace()) {
             act(() -> model.open(file.toPath()));
         }
     }

@@ -55,7 +55,18 @@ public final class BuilderViewModel {
     private final ReadOnlyStringWrapper ignored = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(true);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
+    private final ReadOnlyObjectWrapper<app.descent.network.ShapeFix.Fix> fix = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final java.util.Deque<Snapshot> history = new java.util.ArrayDeque<>();
+    // the network as last saved, opened or imported: anything else is work that replacing it would lose
+    private Network clean = Network.sequential(List.of());
     private ShapeInference.Partial last;
+
+    /** A network with the input it was built for, to go back to. */
+    private record Snapshot(Network network, String input) {
+    }
+
+    private static final int HISTORY = 50;
 
     public BuilderViewModel() {
         input.addListener((o, a, b) -> refresh());
@@ -111,6 +122,69 @@ public final class BuilderViewModel {
         return network.get();
     }
 
+    /** The one added layer that would make the network fit its input (see {@link app.descent.network.ShapeFix}), or null. */
+    public ReadOnlyObjectProperty<app.descent.network.ShapeFix.Fix> fixProperty() {
+        return fix.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** True when replacing the network would lose work: it has layers that were never saved, opened or imported. */
+    public boolean hasUnsavedWork() {
+        return !network.get().root().children().isEmpty() && !network.get().equals(clean);
+    }
+
+    /** Goes back to the network before the last change (an import included). */
+    public void undo() {
+        Snapshot s = history.pollLast();
+        if (s == null) {
+            return;
+        }
+        input.set(s.input());
+        ignored.set("");
+        network.set(s.network());
+        canUndo.set(!history.isEmpty());
+    }
+
+    /** Adds the suggested layer. */
+    public void applyFix() {
+        app.descent.network.ShapeFix.Fix f = fix.get();
+        if (f != null) {
+            remember();
+            network.set(f.network());
+        }
+    }
+
+    /** The network and its input as text, to be kept between runs (WorkFiles). */
+    public com.fasterxml.jackson.databind.node.ObjectNode state() {
+        var n = app.descent.ui.WorkFiles.json().createObjectNode();
+        n.put("input", input.get());
+        n.put("network", NetworkJson.toJson(network.get(), null));
+        return n;
+    }
+
+    /** Brings back what {@link #state()} kept; false (and nothing changed) when it cannot be read. */
+    public boolean restoreState(com.fasterxml.jackson.databind.JsonNode n) {
+        try {
+            Network restored = NetworkJson.fromJson(n.path("network").asText()).network();
+            input.set(n.path("input").asText(input.get()));
+            network.set(restored);
+            return true;
+        } catch (UserInputException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void remember() {
+        history.addLast(new Snapshot(network.get(), input.get()));
+        while (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+        canUndo.set(true);
+    }
+
     // ------------------------------------------------------------------------------------------ commands
 
     /** Shows a mistake made by an edit until the next change. */
@@ -120,7 +194,9 @@ public final class BuilderViewModel {
 
     public void clear() {
         ignored.set("");
+        remember();
         network.set(Network.sequential(List.of()));
+        clean = network.get();
     }
 
     /** Adds a layer of {@code type} after {@code index} (-1: at the end), its sizes fitted to the shape there. */
@@ -129,6 +205,7 @@ public final class BuilderViewModel {
         int at = index < 0 || index >= layers.size() ? layers.size() : index + 1;
         List<Integer> shape = shapeBefore(at);
         layers.add(at, new Layer("x", fitted(type, shape)));
+        remember();
         setLayers(layers);
     }
 
@@ -136,6 +213,7 @@ public final class BuilderViewModel {
         List<NetworkNode> layers = layers();
         if (index >= 0 && index < layers.size()) {
             layers.remove(index);
+            remember();
             setLayers(layers);
         }
     }
@@ -145,13 +223,18 @@ public final class BuilderViewModel {
         int to = index + delta;
         if (index >= 0 && index < layers.size() && to >= 0 && to < layers.size()) {
             layers.add(to, layers.remove(index));
+            remember();
             setLayers(layers);
         }
     }
 
     /** Freezes or unfreezes a layer (any network, zoo models included). */
     public void setTrainable(String path, boolean trainable) {
-        network.set(network.get().setTrainable(path, trainable));
+        Network changed = network.get().setTrainable(path, trainable);
+        if (!changed.equals(network.get())) {
+            remember();
+        }
+        network.set(changed);
     }
 
     /** The arguments of a layer as Python literals, in PyTorch's order, for the property sheet. */
@@ -171,27 +254,33 @@ public final class BuilderViewModel {
         ImportResult r = PyTorchImporter.importCode("import torch.nn as nn\nnet = nn.Sequential(" + call + ")\n");
         LayerSpec spec = r.network().leaves().get(0).layer().spec();
         Layer changed = new Layer(leaf.layer().name(), spec, leaf.layer().trainable());
+        remember();
         network.set(network.get().replace(leaf.path(), changed));
     }
 
     /** Pasted PyTorch code replaces the network (and the input shape, when the code creates one). */
     public void importCode(String text) {
         ImportResult r = PyTorchImporter.importCode(text);
+        remember();
         r.inputShape().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         network.set(r.network());
+        clean = r.network();
         ignored.set(r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
                 .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; ")));
     }
 
     public void save(Path file) throws IOException {
         AtomicFiles.writeString(file, NetworkJson.toJson(network.get(), inputShape()));
+        clean = network.get();
     }
 
     public void open(Path file) {
         NetworkJson.Document doc = NetworkJson.load(file);
+        remember();
         doc.input().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         ignored.set("");
         network.set(doc.network());
+        clean = doc.network();
     }
 
     // ------------------------------------------------------------------------------------------ internals
@@ -290,6 +379,7 @@ public final class BuilderViewModel {
             shape = inputShape();
         } catch (UserInputException e) {
             last = null;
+            fix.set(null);
             error.set(e.getMessage());
             rows.setAll(plainRows(leaves, -1, null));
             totals.set("");
@@ -298,6 +388,7 @@ public final class BuilderViewModel {
         }
         last = ShapeInference.inferPartial(n, shape);
         error.set(last.error() == null ? "" : last.error());
+        fix.set(last.error() == null ? null : app.descent.network.ShapeFix.suggest(n, shape).orElse(null));
         List<Row> out = new ArrayList<>();
         long activations = 0;
         for (ShapeInference.LayerResult r : last.layers()) {

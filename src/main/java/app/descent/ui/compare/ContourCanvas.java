@@ -226,6 +226,12 @@ public final class ContourCanvas extends Region {
         }
         double x = a[0] + a[2] - w - 8;
         double y = a[1] + 8;
+        // the legend never hides the start: it moves to the left when the paths start in the right half
+        double[] start = paths.get(0).points().length == 0 ? null
+                : toPixel(a, paths.get(0).points()[0][0], paths.get(0).points()[0][1]);
+        if (start != null && start[0] > a[0] + a[2] / 2 && start[1] < a[1] + a[3] / 2) {
+            x = a[0] + 8;
+        }
         g.setFill(Color.rgb(255, 255, 255, 0.85));
         g.fillRoundRect(x, y, w, paths.size() * 17 + 8, 6, 6);
         for (int i = 0; i < paths.size(); i++) {

@@ -124,7 +124,11 @@ public final class PathsView {
         stepsSpinner.setValueFactory(steps);
         steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
         model.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
-        raceButton.setOnAction(e -> model.run());
+        raceButton.setOnAction(e -> model.race());
+        // before Race only the start is shown: nothing to play, step or reset
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {playButton, stepButton, resetButton}) {
+            b.disableProperty().bind(model.racedProperty().not());
+        }
         playButton.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 if (model.raceProperty().get() != null && shown >= model.raceProperty().get().steps()) {
@@ -158,8 +162,13 @@ public final class PathsView {
             if (race != null) {
                 map.surface(race.grid(), race.window().xMin(), race.window().xMax(), race.window().yMin(),
                         race.window().yMax());
+                playButton.setSelected(false);
                 reveal(0);
-                playButton.setSelected(true);
+                if (model.racedProperty().get()) {
+                    playButton.setSelected(true);
+                } else {
+                    stepLabel.setText("Press Race to start the optimizers from the white-ringed point.");
+                }
             }
         });
         model.statusProperty().addListener((o, was, s) -> {
@@ -175,6 +184,7 @@ public final class PathsView {
 
     private void table() {
         racerTable.setItems(model.racers());
+        Cells.fitHeaders(racerTable);
         onColumn.setCellValueFactory(c -> c.getValue().enabledProperty());
         onColumn.setCellFactory(CheckBoxTableCell.forTableColumn(onColumn));
         onColumn.setEditable(true);
@@ -237,6 +247,10 @@ public final class PathsView {
             PathRace.Path p = race.paths().get(i);
             PathsViewModel.Racer r = race.racers().get(i);
             paths.add(new ContourCanvas.Path(r.name(), p.points(), color(model.racers().indexOf(r))));
+        }
+        if (!model.racedProperty().get()) {
+            map.paths(paths, 0);
+            return;
         }
         stepLabel.setText("step " + shown + " / " + race.steps());
         map.paths(paths, shown);

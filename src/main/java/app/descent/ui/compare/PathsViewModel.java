@@ -49,12 +49,12 @@ public final class PathsViewModel {
             this.name = name;
             enabled.set(on);
             OptimizerSpec d = OptimizerSpec.of(name, 0.01);
-            momentum.set(uses("momentum") ? fmt(d.momentum()) : "");
-            beta1.set(uses("beta1") ? fmt(d.beta1()) : "");
-            beta2.set(uses("beta2") ? fmt(d.beta2()) : "");
-            alpha.set(uses("alpha") ? fmt(d.alpha()) : "");
-            eps.set(uses("eps") ? fmt(d.eps()) : "");
-            weightDecay.set(fmt(d.weightDecay()));
+            momentum.set(uses("momentum") ? Cells.hyperparameter(d.momentum()) : "");
+            beta1.set(uses("beta1") ? Cells.hyperparameter(d.beta1()) : "");
+            beta2.set(uses("beta2") ? Cells.hyperparameter(d.beta2()) : "");
+            alpha.set(uses("alpha") ? Cells.hyperparameter(d.alpha()) : "");
+            eps.set(uses("eps") ? Cells.hyperparameter(d.eps()) : "");
+            weightDecay.set(Cells.hyperparameter(d.weightDecay()));
         }
 
         public String name() {
@@ -149,6 +149,7 @@ public final class PathsViewModel {
     private final ReadOnlyObjectWrapper<Race> race = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper raced = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private int generation;
 
     public PathsViewModel() {
@@ -214,11 +215,29 @@ public final class PathsViewModel {
     public void startAt(double x, double y) {
         startX.set(ComputationGraph.format(x, 3));
         startY.set(ComputationGraph.format(y, 3));
-        run();
+        race();
+    }
+
+    /**
+     * True when the shown race was started with Race (or a click on the map); false while the settings are only
+     * previewed: the surface and the start, with no path and no "where it ends" yet.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty racedProperty() {
+        return raced.getReadOnlyProperty();
+    }
+
+    /** Runs the race: the paths are revealed and every optimizer's end is told. */
+    public void race() {
+        compute(true);
+    }
+
+    /** Shows the surface and the start for the current settings, without the race's outcome. */
+    public void run() {
+        compute(false);
     }
 
     /** Checks the settings, then computes the surface and every path on the training thread (libtorch's thread). */
-    public void run() {
+    private void compute(boolean race) {
         Surface surface;
         double x0;
         double y0;
@@ -258,7 +277,7 @@ public final class PathsViewModel {
                 List<PathRace.Path> paths = PathRace.run(surface, x0, y0, specs, n);
                 FxThread.run(() -> {
                     if (mine == generation) {
-                        show(new Race(window, surface, grid, List.copyOf(on), paths, n));
+                        show(new Race(window, surface, grid, List.copyOf(on), paths, n), race);
                     }
                 });
             } catch (RuntimeException e) {
@@ -270,8 +289,9 @@ public final class PathsViewModel {
         });
     }
 
-    private void show(Race r) {
-        for (int i = 0; i < r.racers().size(); i++) {
+    private void show(Race r, boolean race) {
+        racers.forEach(x -> x.result.set(""));
+        for (int i = 0; race && i < r.racers().size(); i++) {
             PathRace.Path path = r.paths().get(i);
             r.racers().get(i).result.set(path.stopped()
                     ? "stopped at step " + path.stoppedAt() + ": " + path.reason()
@@ -280,7 +300,9 @@ public final class PathsViewModel {
         }
         status.set(r.paths().size() + " optimizers, " + r.steps() + " steps from (" + fmt(r.window().startX()) + ", "
                 + fmt(r.window().startY()) + ")");
-        race.set(r);
+        raced.set(race);
+        this.race.set(null);
+        this.race.set(r);
     }
 
     /** Every path as CSV: optimizer, step, x, y, f. */

@@ -111,6 +111,8 @@ public final class RunsView {
         }
         showFigures(false);
         reportTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        reportTable.setPlaceholder(Cells.placeholder("No results yet: run a study (or your own grid), and each run's "
+                + "figures appear here, the best one marked."));
         reportTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Study.Row item, boolean empty) {
@@ -274,8 +276,9 @@ public final class RunsView {
                 int column = k;
                 TableColumn<Study.Row, String> c = new TableColumn<>(r.columns().get(k));
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(number(v.getValue().values()[column])));
-                c.setPrefWidth(76);
-                c.setMinWidth(56);
+                // the whole header stays readable ("initial loss", "val accuracy"); the table scrolls sideways
+                c.setPrefWidth(Math.max(76, Cells.headerWidth(r.columns().get(k))));
+                c.setMinWidth(c.getPrefWidth());
                 reportTable.getColumns().add(c);
             }
             TableColumn<Study.Row, String> note = new TableColumn<>("note");

@@ -101,14 +101,19 @@ public final class SearchView {
         accuracyColumn.setComparator(Comparator.nullsLast(Comparator.comparingDouble(d -> Double.isNaN(d)
                 ? Double.NEGATIVE_INFINITY : d)));
         for (TableColumn<Search.Trial, Double> c : java.util.List.of(lrColumn, decayColumn, lossColumn, accuracyColumn)) {
+            boolean hyper = c == lrColumn || c == decayColumn;
             c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
                 @Override
                 protected void updateItem(Double v, boolean empty) {
                     super.updateItem(v, empty);
-                    setText(empty || v == null ? null : Double.isNaN(v) ? "–" : ComputationGraph.format(v, 4));
+                    setText(empty || v == null ? null : Double.isNaN(v) ? "–"
+                            : hyper ? Cells.hyperparameter(v) : ComputationGraph.format(v, 4));
                 }
             });
         }
+        Cells.fitHeaders(trialTable);
+        trialTable.setPlaceholder(Cells.placeholder("No trials yet: press Search, and every trial appears here "
+                + "with its validation loss."));
         javafx.collections.transformation.SortedList<Search.Trial> sorted =
                 new javafx.collections.transformation.SortedList<>(model.rows());
         sorted.comparatorProperty().bind(trialTable.comparatorProperty());

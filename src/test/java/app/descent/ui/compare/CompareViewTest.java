@@ -102,7 +102,10 @@ class CompareViewTest {
             throw new AssertionError("error: " + robot.lookup("#path-error").queryAs(Label.class).getText() + " status: "
                     + robot.lookup("#path-step-count").queryAs(Label.class).getText());
         }
-        // a new race plays by itself; Reset and Play replay it
+        // before Race: the start only, no path and no end
+        assertThat(map.shownSteps()).isZero();
+        robot.clickOn("#race");
+        // a race plays by itself; Reset and Play replay it
         await(90, java.util.concurrent.TimeUnit.SECONDS,
                 () -> map.shownSteps() >= 100);
         robot.clickOn("#path-reset");
@@ -167,6 +170,14 @@ class CompareViewTest {
         assertThat(tiles.getChildren()).hasSize(6);
         TableView<?> report = robot.lookup("#report").queryAs(TableView.class);
         assertThat(report.getItems()).hasSize(2);
+        // every header is readable whole ("initial loss", not "initia…")
+        robot.interact(() -> { });
+        var headers = robot.lookup("#report .column-header .label").queryAllAs(javafx.scene.control.Label.class);
+        assertThat(headers).extracting(javafx.scene.control.Label::getText).contains("initial loss", "val accuracy");
+        for (javafx.scene.control.Label h : headers) {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) h.lookup(".text");
+            assertThat(shown.getText()).as("header " + h.getText()).isEqualTo(h.getText());
+        }
         // gradient flow: the sigmoid net's first layer gets a far smaller gradient than the ReLU net's
         ChartViewer flow = robot.lookup("#runs-gradient-chart").query();
         var norms = (org.jfree.data.xy.XYSeriesCollection) flow.getChart().getXYPlot().getDataset();
@@ -191,6 +202,17 @@ class CompareViewTest {
         double bestLoss = rows.stream().filter(t -> t.status() == app.descent.compare.Search.Status.DONE)
                 .mapToDouble(app.descent.compare.Search.Trial::valLoss).min().orElseThrow();
         assertThat(status.getText()).contains("best so far").contains(app.descent.graph.ComputationGraph.format(bestLoss, 4));
+        // learning rates as a person writes them: 3.2e-4, never "0.000…"
+        robot.interact(() -> { });
+        var lrCells = robot.lookup("#trials .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> !c.isEmpty() && c.getTableColumn().getText().equals("lr") && c.getText() != null).toList();
+        assertThat(lrCells).isNotEmpty();
+        for (javafx.scene.control.TableCell<?, ?> c : lrCells) {
+            double lr = (Double) c.getItem();
+            assertThat(c.getText()).isEqualTo(Cells.hyperparameter(lr));
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) c.lookup(".text");
+            assertThat(shown.getText()).as("lr " + lr).isEqualTo(c.getText()).doesNotContain("…");
+        }
         // sorting by validation loss puts the best first
         robot.clickOn("val loss");
         assertThat(((app.descent.compare.Search.Trial) table.getItems().get(0)).valLoss()).isEqualTo(bestLoss);
