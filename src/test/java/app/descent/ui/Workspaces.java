@@ -15,6 +15,8 @@ public final class Workspaces {
         settings.clear();
         settings.saveWorkspace(workspace);
         Session.reset();
-        return ShellView.open(stage);
+        ShellView shell = ShellView.open(stage);
+        shell.buildCurrentWorkspace();
+        return shell;
     }
 }

@@ -70,11 +70,24 @@ public final class ShellView {
         stage.setTitle("Descent");
         stage.setScene(scene);
         view.restoreBounds(stage);
-        stage.setOnShown(e -> StartupClock.markShown());
         stage.setOnCloseRequest(e -> view.saveBounds(stage));
+        // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
+        StartupClock.afterFirstFrame(scene, () -> {
+            view.buildCurrentWorkspace();
+            model.loadEngine();
+        });
         stage.show();
-        model.loadEngine();
         return view;
+    }
+
+    /**
+     * Builds the current workspace now if the first frame has not done it yet (workspaces are built on first visit,
+     * the one open at start right after the window's first frame).
+     */
+    public void buildCurrentWorkspace() {
+        if (content.getChildren().isEmpty()) {
+            show(model.workspaceProperty().get());
+        }
     }
 
     private static Parent load(ShellView controller) {
@@ -115,7 +128,9 @@ public final class ShellView {
                 model.workspaceProperty().set(Workspace.byId(id, model.workspaceProperty().get()));
             }
         });
-        show(model.workspaceProperty().get());
+        Workspace first = model.workspaceProperty().get();
+        railButtons.get(first).setSelected(true);
+        workspaceLabel.setText(first.title() + " — " + first.summary());
 
         darkToggle.selectedProperty().bindBidirectional(model.darkProperty());
         darkToggle.setGraphic(new FontIcon("fth-moon"));
