@@ -60,6 +60,10 @@ if [ -n "$native_jar" ]; then
   mkdir -p "$input/libtorch"
   find "$tmp/pytorch" -type f -exec mv {} "$input/libtorch/" \;
   rm -rf "$tmp"
+  # libtorch_cpu.so comes with its symbol table (85 of 440 MB); the dynamic symbols it is linked by stay
+  if [ $os = linux ] && command -v strip > /dev/null; then
+    for so in "$input"/libtorch/*.so*; do strip --strip-unneeded "$so"; done
+  fi
   say "libtorch from $(basename "$native_jar"): $(ls "$input/libtorch" | tr '\n' ' ')"
 else
   say "no libtorch for $platform: the image runs the workspaces that need no engine"
@@ -77,13 +81,14 @@ java_options=(
 
 # what the jars need from the JDK (checked with jdeps), jdk.management for the benchmarks' CPU times,
 # jdk.zipfs and jdk.crypto.ec for DJL's utilities; bin/java stays (no --strip-native-commands): bench starts windows with it
+# (--generate-cds-archive: the base class-data archive, which the app's archive below is made on top of)
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.management,jdk.zipfs,jdk.crypto.ec,jdk.charsets,jdk.localedata
 
 args=(
   --type app-image --dest "$dist" --name Descent --app-version "$APP_VERSION"
   --vendor "Descent" --description "A desktop companion for a university deep-learning course"
   --input "$input" --main-jar descent.jar --main-class "$MAIN_CLASS"
-  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"
+  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
 )
 for o in "${java_options[@]}"; do args+=(--java-options "$o"); done
 case $os in
@@ -122,7 +127,7 @@ if [ $display_ok = 1 ]; then
   say "class-data archive from a start of the window"
   rm -f "$app/descent.jsa"
   frame=$(mktemp)
-  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/descent.jsa -Ddescent.startup.report=$frame" \
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/descent.jsa -Xlog:cds=off,cds+dynamic=off -Ddescent.startup.report=$frame" \
     limited 180 "${gui[@]}" || say "the scripted start failed; the image starts without a class-data archive"
   rm -f "$frame"
 else
@@ -151,7 +156,8 @@ case $os in
   windows) (cd "$dist" && "${jbin}jar" --create --no-manifest --file "$base.zip" Descent) ;;
   *) tar -C "$dist" -czf "$dist/$base.tar.gz" "$(basename "$image")" ;;
 esac
-if [ $os = linux ] && command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+# (DESCENT_NO_DEB=1 skips it: jpackage asks dpkg about every library, minutes on a busy machine)
+if [ $os = linux ] && [ -z "${DESCENT_NO_DEB:-}" ] && command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
   say "jpackage --type deb"
   "${jbin}jpackage" --type deb --app-image "$image" --dest "$dist" --name descent --app-version "$APP_VERSION" \
     --vendor "Descent" --description "A desktop companion for a university deep-learning course" \

@@ -196,8 +196,9 @@ public final class ShellView {
     }
 
     private static void applyUserAgentTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // the theme's precompiled form: parsing its 170 KB of CSS took a third of a second before the first frame
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     private void installShortcuts(Scene scene) {
