@@ -10,14 +10,17 @@ cd "$(dirname "$0")/../../.."
 
 : "${APP_VERSION:?}" "${MAIN_CLASS:?}" "${PYTORCH_NATIVE:=pytorch-native-cpu}" "${PYTORCH_FLAVOR:=cpu}"
 say() { echo "[dist] $*"; }
-# runs a command for at most $1 seconds (macOS has no timeout command)
+# runs a command for at most $1 seconds (macOS has no timeout command); polls, so that no helper process is left
+# holding Maven's output open
 limited() {
   local secs=$1; shift
   "$@" & local pid=$!
-  ( sleep "$secs"; kill "$pid" 2> /dev/null ) & local guard=$!
-  local rc=0; wait "$pid" || rc=$?
-  kill "$guard" 2> /dev/null || true
-  return $rc
+  local tenths=0
+  while kill -0 "$pid" 2> /dev/null; do
+    if [ $tenths -ge $((secs * 10)) ]; then kill "$pid" 2> /dev/null; break; fi
+    sleep 0.1; tenths=$((tenths + 1))
+  done
+  wait "$pid"
 }
 
 case "$(uname -s)" in
