@@ -26,10 +26,27 @@ public final class BenchCommand implements Callable<Integer> {
         "and rendered frames per second while the toy net trains on xor (headless, software-rendered, without a display)."})
     boolean window;
 
+    @Option(names = "--startup", description = {"Time to the first frame of the main window instead: the median of",
+        "--runs fresh starts, against the smallest JavaFX window started the same way (same Java, options, jars)."})
+    boolean startup;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Starts of each window for --startup (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--workspace", description = "The workspace the window opens on for --startup "
+            + "(backprop, builder, training, compare, practice; default: the one left open).")
+    String workspace;
+
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0 && seconds <= 600)) {
             throw new app.descent.UserInputException("--seconds must be between 0 and 600, not " + seconds);
+        }
+        if (startup) {
+            return startup();
+        }
+        if (workspace != null) {
+            throw new app.descent.UserInputException("--workspace goes with --startup");
         }
         Bench.Result r = Bench.run(seconds);
         app.descent.ui.training.WindowBench.Result w = window ? app.descent.ui.training.WindowBench.run(seconds) : null;
@@ -69,6 +86,42 @@ public final class BenchCommand implements Callable<Integer> {
                         w.headless() ? "headless, " : "", "renderer " + w.renderer());
                 out.printf("  threads (share of a core): %s%n", w.threadLoad());
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int startup() throws Exception {
+        if (runs < 1 || runs > 50) {
+            throw new app.descent.UserInputException("--runs must be between 1 and 50, not " + runs);
+        }
+        if (window) {
+            throw new app.descent.UserInputException("--window and --startup are separate benchmarks; choose one");
+        }
+        StartupBench.Result r = StartupBench.run(runs, workspace);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("startupMillis", r.startupMillis());
+            o.put("baselineMillis", r.baselineMillis());
+            o.put("startupRatio", r.ratio());
+            o.put("workspace", r.workspace());
+            o.put("runs", runs);
+            var s = o.putArray("startupRunsMillis");
+            for (long v : r.startupRuns()) {
+                s.add(v);
+            }
+            var b = o.putArray("baselineRunsMillis");
+            for (long v : r.baselineRuns()) {
+                b.add(v);
+            }
+            o.put("cpus", Runtime.getRuntime().availableProcessors());
+            out.println(Json.write(o));
+        } else {
+            out.printf("Descent's window  %,6d ms to its first frame (median of %d starts; workspace %s)%n",
+                    r.startupMillis(), runs, r.workspace());
+            out.printf("bare JavaFX       %,6d ms (one Stage, same Java, options and jars)%n", r.baselineMillis());
+            out.printf("ratio             %6.2f%n", r.ratio());
         }
         out.flush();
         return 0;

@@ -31,6 +31,7 @@ public final class DoctorCommand implements Callable<Integer> {
         out.put("java", Versions.java());
         out.put("javafx", Versions.javafx());
         out.put("djl", ComputeEngine.djlVersion());
+        out.put("platform", ComputeEngine.platform());
         out.put("engine", engine.engine());
         out.put("engineVersion", engine.engineVersion());
         ArrayNode devices = out.putArray("devices");
@@ -62,6 +63,7 @@ public final class DoctorCommand implements Callable<Integer> {
         w.printf("Java        %s%n", out.get("java").asText());
         w.printf("JavaFX      %s%n", out.get("javafx").asText());
         w.printf("DJL         %s%n", out.get("djl").asText());
+        w.printf("Platform    %s%n", out.get("platform").asText());
         w.printf("Engine      %s %s%n", out.get("engine").asText(), out.get("engineVersion").asText());
         w.printf("Devices     %s%n", devicesText(out));
         for (var d : out.get("datasets")) {

@@ -19,8 +19,50 @@ public final class ComputeEngine {
         return Engine.getDjlVersion();
     }
 
+    /** The platforms DJL publishes libtorch 2.5.1 for, as DJL names them (and the Maven profiles of the build). */
+    public static final List<String> LIBTORCH_PLATFORMS = List.of("linux-x86_64", "win-x86_64", "osx-aarch64");
+
+    /** This machine as DJL names platforms: {@code linux-x86_64}, {@code win-x86_64}, {@code osx-aarch64}, ... */
+    public static String platform() {
+        return platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    static String platform(String osName, String osArch) {
+        String name = osName.toLowerCase(java.util.Locale.ROOT);
+        String os = name.startsWith("win") ? "win" : name.startsWith("mac") || name.contains("os x") ? "osx"
+                : name.startsWith("linux") ? "linux" : name.replaceAll("[^a-z0-9]", "");
+        String arch = osArch.toLowerCase(java.util.Locale.ROOT);
+        arch = switch (arch) {
+            case "amd64", "x86_64", "x64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> arch;
+        };
+        return os + "-" + arch;
+    }
+
+    /**
+     * Why libtorch cannot be here, in one line, or null when it can: shipped in a jar on the class path, unpacked in
+     * the app image ({@code PYTORCH_LIBRARY_PATH}), or built for this platform.
+     */
+    static String missingLibtorch() {
+        boolean shipped = ComputeEngine.class.getResource("/native/lib/pytorch.properties") != null
+                || System.getProperty("PYTORCH_LIBRARY_PATH") != null || System.getenv("PYTORCH_LIBRARY_PATH") != null;
+        return shipped ? null : missingLibtorch(platform());
+    }
+
+    static String missingLibtorch(String here) {
+        return LIBTORCH_PLATFORMS.contains(here)
+                ? "libtorch for " + here + " is not on the class path (build with the Maven profile " + here + ")"
+                : "PyTorch publishes no libtorch for " + here + " (only " + String.join(", ", LIBTORCH_PLATFORMS)
+                        + "); Backprop, Builder and Practice work without it";
+    }
+
     /** Loads libtorch (seconds on first call) and multiplies two known matrices on the first device. */
     public static EngineStatus probe() {
+        String missing = missingLibtorch();
+        if (missing != null) {
+            return new EngineStatus(ENGINE, "unavailable", List.of("cpu"), false, missing);
+        }
         try {
             Engine engine = Engine.getEngine(ENGINE);
             List<String> devices = new ArrayList<>();
@@ -32,8 +74,9 @@ public final class ComputeEngine {
             return new EngineStatus(ENGINE, engine.getVersion(), List.copyOf(devices), ok,
                     ok ? "ok" : "matrix product gave a wrong result");
         } catch (RuntimeException | UnsatisfiedLinkError e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
             return new EngineStatus(ENGINE, "unavailable", List.of("cpu"), false,
-                    "could not load " + ENGINE + ": " + e.getMessage());
+                    "could not load " + ENGINE + " on " + platform() + ": " + why);
         }
     }
 

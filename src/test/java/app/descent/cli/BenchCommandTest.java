@@ -32,6 +32,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void startupTimesTheShellsFirstFrameAgainstABareWindowInFreshProcesses() throws Exception {
+        CliTest.Run r = CliTest.run("bench", "--startup", "--runs", "1", "--workspace", "compare", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertThat(doc.get("startupMillis").asLong()).isPositive();
+        assertThat(doc.get("baselineMillis").asLong()).isPositive();
+        assertThat(doc.get("startupRatio").asDouble()).isPositive();
+        assertThat(doc.get("workspace").asText()).isEqualTo("compare");
+        assertThat(doc.get("startupRunsMillis")).hasSize(1);
+        assertThat(doc.has("samplesPerSecond")).isFalse();
+    }
+
+    @Test
+    void startupRefusesAnUnknownWorkspace() {
+        CliTest.Run r = CliTest.run("bench", "--startup", "--workspace", "nope");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown workspace 'nope'").contains("compare");
+    }
+
+    @Test
     void badSecondsAreRefused() {
         assertThat(CliTest.run("bench", "--seconds", "-1").code()).isEqualTo(2);
         assertThat(CliTest.run("bench", "--seconds", "abc").code()).isEqualTo(2);

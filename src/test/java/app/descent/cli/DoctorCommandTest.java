@@ -16,6 +16,7 @@ class DoctorCommandTest {
         assertThat(doc.get("java").asText()).startsWith("17");
         assertThat(doc.get("javafx").asText()).startsWith("21.0");
         assertThat(doc.get("djl").asText()).isEqualTo("0.32.0");
+        assertThat(doc.get("platform").asText()).isIn("linux-x86_64", "win-x86_64", "osx-aarch64");
         assertThat(doc.get("engine").asText()).isEqualTo("PyTorch");
         assertThat(doc.get("engineVersion").asText()).isEqualTo("2.5.1");
         assertThat(doc.get("devices").get(0).asText()).isEqualTo("cpu");

@@ -16,7 +16,9 @@ public final class Workspaces {
         settings.clear();
         settings.saveWorkspace(workspace);
         Session.reset();
-        return ShellView.open(stage);
+        ShellView shell = ShellView.open(stage);
+        shell.buildCurrentWorkspace();
+        return shell;
     }
 
     /**

@@ -17,7 +17,12 @@ public final class ShellSettings {
     }
 
     public static ShellSettings load() {
-        return new ShellSettings(Preferences.userRoot().node(System.getProperty("descent.prefs.node", DEFAULT_NODE)));
+        return load(System.getProperty("descent.prefs.node", DEFAULT_NODE));
+    }
+
+    /** The settings under another node, as {@code descent bench --startup} prepares them for the windows it opens. */
+    public static ShellSettings load(String node) {
+        return new ShellSettings(Preferences.userRoot().node(node));
     }
 
     public record Bounds(double x, double y, double width, double height, boolean maximized) {

@@ -47,6 +47,10 @@ public final class WindowBench {
     public static Result run(double seconds) throws Exception {
         boolean headless = noDisplay() || Boolean.getBoolean("testfx.headless");
         if (headless) {
+            if (WindowBench.class.getResource("/com/sun/glass/ui/monocle/MonoclePlatformFactory.class") == null) {
+                throw new app.descent.UserInputException("bench --window has no display here and no Monocle "
+                        + "(JavaFX's headless screen): run it under xvfb-run, or build with ./mvnw -Pwindow-bench package");
+            }
             setIfAbsent("glass.platform", "Monocle");
             setIfAbsent("monocle.platform", "Headless");
             setIfAbsent("prism.order", "sw");
