@@ -1,6 +1,6 @@
 package app.descent.cli;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import app.descent.UserInputException;
 import app.descent.network.Network;
 import app.descent.training.MetricsCsv;

@@ -1,6 +1,6 @@
 package app.descent.training;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import app.descent.network.Network;
 import app.descent.network.PyTorchExporter;
 import java.io.IOException;

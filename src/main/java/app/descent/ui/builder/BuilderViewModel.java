@@ -1,6 +1,6 @@
 package app.descent.ui.builder;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import app.descent.UserInputException;
 import app.descent.network.Container;
 import app.descent.network.ImportResult;
