@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 public class LongExpressionTest {
     static final int TERMS = 20_000;
 
-    /** Runs {@code work} on a thread with a 256 KiB stack: recursion once per term overflows it within a few thousand. */
+    /** Runs {@code work} on a thread with a 512 KiB stack: recursion once per term overflows it within a few thousand. */
     public static <T> T onSmallStack(Supplier<T> work) throws InterruptedException {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
@@ -28,7 +28,7 @@ public class LongExpressionTest {
             } catch (Throwable e) {
                 result.set(e);
             }
-        }, "small-stack", 256 * 1024);
+        }, "small-stack", 512 * 1024);
         t.start();
         t.join();
         if (result.get() instanceof Throwable e) {
