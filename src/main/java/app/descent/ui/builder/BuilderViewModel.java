@@ -179,8 +179,10 @@ public final class BuilderViewModel {
         ImportResult r = PyTorchImporter.importCode(text);
         r.inputShape().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         network.set(r.network());
-        ignored.set(r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
-                .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; ")));
+        String notes = String.join("\n", r.notes());
+        String skipped = r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
+                .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; "));
+        ignored.set(notes.isEmpty() || skipped.isEmpty() ? notes + skipped : notes + "\n" + skipped);
     }
 
     public void save(Path file) throws IOException {
