@@ -31,13 +31,7 @@ final class Exports {
     }
 
     static byte[] read(Path npz) {
-        try {
-            return java.nio.file.Files.readAllBytes(npz);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(npz + ": file not found");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + npz + ": " + e.getMessage());
-        }
+        return app.descent.training.WeightFiles.read(npz);
     }
 
     static void metrics(Path csv, List<TrainingEvent.Epoch> epochs) {

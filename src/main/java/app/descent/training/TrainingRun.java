@@ -611,6 +611,7 @@ public final class TrainingRun implements AutoCloseable {
      * key or a shape that differs is a message naming it.
      */
     public void loadWeights(byte[] npz) {
+        WeightFiles.check(npz);
         GradMode.off();
         try (NDManager s = manager.newSubManager()) {
             java.util.Map<String, NDArray> saved = new java.util.HashMap<>();
