@@ -179,7 +179,10 @@ public final class BuilderViewModel {
         ImportResult r = PyTorchImporter.importCode(text);
         r.inputShape().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         network.set(r.network());
-        String notes = String.join("\n", r.notes());
+        // one short line under the code: "Read as if the code began with: import torch.nn as nn; import torch"
+        java.util.List<String> assumed = r.notes().stream()
+                .map(n -> n.replaceFirst("^.*read as if '(.*)' were written$", "$1")).toList();
+        String notes = assumed.isEmpty() ? "" : "Read as if the code began with: " + String.join("; ", assumed);
         String skipped = r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
                 .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; "));
         ignored.set(notes.isEmpty() || skipped.isEmpty() ? notes + skipped : notes + "\n" + skipped);
