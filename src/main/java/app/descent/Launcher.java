@@ -12,6 +12,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // warnings and errors (Descent's, DJL's) go to ~/.descent/logs/descent.log, not to the console
+        app.descent.io.Logs.install();
+        // temporary files of saves a killed process left behind
+        app.descent.io.AtomicFiles.sweepTree(app.descent.io.Logs.home());
         // libtorch ships as a Maven dependency; never let DJL try the network
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");

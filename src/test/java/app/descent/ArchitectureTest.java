@@ -41,4 +41,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("app.descent.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("only the command line writes to standard output or error");
+
+    @ArchTest
+    static final ArchRule ioIsALeafEveryPackageMayUse = noClasses()
+            .that().resideInAPackage("app.descent.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.descent.graph..", "app.descent.network..",
+                    "app.descent.practice..", "app.descent.compare..", "app.descent.training..", "app.descent.ui..",
+                    "app.descent.cli..", "javafx..", "ai.djl..")
+            .because("files (atomic saves, CSV) are written the same way by every package, which all may use app.descent.io");
 }

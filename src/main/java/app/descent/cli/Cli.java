@@ -15,7 +15,18 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cmd = commandLine();
+        try {
+            return cmd.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands on only exceptions: the last line of defence keeps the one-line rule for errors too
+            java.util.logging.Logger.getLogger("app.descent").log(java.util.logging.Level.SEVERE, "descent failed", e);
+            cmd.getErr().println("descent: internal error: " + (e instanceof StackOverflowError
+                    ? "the input is nested too deeply" : "out of memory") + " (please report it; details in "
+                    + app.descent.io.Logs.file() + ")");
+            cmd.getErr().flush();
+            return INTERNAL;
+        }
     }
 
     public static CommandLine commandLine() {

@@ -1,6 +1,6 @@
 package app.descent.cli;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import app.descent.UserInputException;
 import app.descent.network.Network;
 import app.descent.training.MetricsCsv;
@@ -31,13 +31,7 @@ final class Exports {
     }
 
     static byte[] read(Path npz) {
-        try {
-            return java.nio.file.Files.readAllBytes(npz);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(npz + ": file not found");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + npz + ": " + e.getMessage());
-        }
+        return app.descent.training.WeightFiles.read(npz);
     }
 
     static void metrics(Path csv, List<TrainingEvent.Epoch> epochs) {

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         description = {"Value and gradients of an expression, with the backward pass step by step.",
             "Example: descent grad '2*((x*y)+max(z,w))' x=3 y=-4 z=2 w=-1"})
 public final class GradCommand implements Callable<Integer> {
+    /** The largest --batch file read (a command line holds 128 KiB; a batch of long expressions a little more). */
+    static final long MAX_BATCH_BYTES = 256L << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -83,12 +86,18 @@ public final class GradCommand implements Callable<Integer> {
     private static ArrayNode runBatch(Path file) {
         JsonNode cases;
         try {
+            if (Files.size(file) > MAX_BATCH_BYTES) {
+                throw new UserInputException(file + ": larger than " + (MAX_BATCH_BYTES >> 20) + " MB");
+            }
             cases = Json.MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserInputException(file + ": not UTF-8 text");
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw new UserInputException(file + ": not valid JSON" + (e.getLocation() == null
+                    ? " (" + e.getOriginalMessage() + ")"
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot be read (" + e.getMessage() + ")");
         }

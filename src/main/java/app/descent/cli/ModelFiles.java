@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /** A network file as the commands accept it: PyTorch code, or a network saved by the Builder (JSON). */
 final class ModelFiles {
-    record Loaded(Network network, Optional<List<Integer>> input, List<ImportResult.IgnoredLine> ignored) {
+    record Loaded(Network network, Optional<List<Integer>> input, List<ImportResult.IgnoredLine> ignored,
+                  List<String> notes) {
     }
 
     private ModelFiles() {
@@ -31,13 +32,13 @@ final class ModelFiles {
         if (text.stripLeading().startsWith("{")) {
             try {
                 NetworkJson.Document doc = NetworkJson.fromJson(text);
-                return new Loaded(doc.network(), doc.input(), List.of());
+                return new Loaded(doc.network(), doc.input(), List.of(), List.of());
             } catch (NetworkException e) {
                 throw new NetworkException(file + ": " + e.getMessage(), e);
             }
         }
         ImportResult r = PyTorchImporter.importCode(text);
-        return new Loaded(r.network(), r.inputShape(), r.ignored());
+        return new Loaded(r.network(), r.inputShape(), r.ignored(), r.notes());
     }
 
     /** The layers of a sequential network, ready for the trainer. */

@@ -64,9 +64,9 @@ public class SummaryCommand implements Callable<Integer> {
         ShapeInference.Result result = ShapeInference.infer(network, shape);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(result, ignored));
+            out.println(toJson(result, ignored, loaded.notes()));
         } else {
-            out.print(table(result, ignored));
+            out.print(table(result, ignored, loaded.notes()));
         }
         out.flush();
         return 0;
@@ -89,6 +89,10 @@ public class SummaryCommand implements Callable<Integer> {
     }
 
     static String toJson(ShapeInference.Result r, List<ImportResult.IgnoredLine> ignored) {
+        return toJson(r, ignored, List.of());
+    }
+
+    static String toJson(ShapeInference.Result r, List<ImportResult.IgnoredLine> ignored, List<String> notes) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("input", r.input());
         root.put("outputShape", r.outputShape());
@@ -118,6 +122,7 @@ public class SummaryCommand implements Callable<Integer> {
             ign.add(m);
         }
         root.put("ignoredLines", ign);
+        root.put("notes", notes);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -126,6 +131,10 @@ public class SummaryCommand implements Callable<Integer> {
     }
 
     static String table(ShapeInference.Result r, List<ImportResult.IgnoredLine> ignored) {
+        return table(r, ignored, List.of());
+    }
+
+    static String table(ShapeInference.Result r, List<ImportResult.IgnoredLine> ignored, List<String> notes) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "Layer (type)", "Output Shape", "Param #", "Trainable", "MACs", "RF"});
         for (ShapeInference.LayerResult l : r.layers()) {
@@ -165,6 +174,10 @@ public class SummaryCommand implements Callable<Integer> {
         sb.append(String.format("Trainable params: %,d%n", r.trainableParams()));
         sb.append(String.format("Non-trainable params: %,d%n", r.params() - r.trainableParams()));
         sb.append(String.format("MACs per sample: %,d%n", r.macs()));
+        if (!notes.isEmpty()) {
+            sb.append("Notes:\n");
+            notes.forEach(n -> sb.append("  ").append(n).append('\n'));
+        }
         if (!ignored.isEmpty()) {
             sb.append("Ignored lines:\n");
             for (ImportResult.IgnoredLine i : ignored) {

@@ -52,7 +52,7 @@ public final class Backprop {
                 contributions.get(input).add(down);
                 flows.add(new BackwardStep.Flow(slot, input, local[slot], down, grad[input]));
             }
-            String text = backwardText(g, n, in, local, grad[id], v);
+            String text = backwardText(g, n, in, local, grad[id], v, needs);
             for (BackwardStep.Flow f : flows) {
                 int input = f.input();
                 if (g.uses(input) > 1 && received[input] == g.uses(input)) {
@@ -62,7 +62,6 @@ public final class Backprop {
             backward.add(new BackwardStep(id, grad[id], List.copyOf(flows), text));
         }
         Map<String, Double> gradients = new LinkedHashMap<>();
-        Map<String, Double> numeric = new LinkedHashMap<>();
         for (String name : inputs.keySet()) {
             gradients.put(name, 0.0);
         }
@@ -71,10 +70,16 @@ public final class Backprop {
                 gradients.put(n.name(), grad[n.id()]);
             }
         }
-        for (String name : gradients.keySet()) {
-            numeric.put(name, centralDifference(g, inputs, name));
-        }
-        return new GradResult(g, v[out], Collections.unmodifiableMap(gradients), Collections.unmodifiableMap(numeric),
+        List<String> names = List.copyOf(gradients.keySet());
+        // computed when first read: one evaluation of the whole graph per variable and side, which --json never needs
+        Map<String, Double> numeric = new Lazy(() -> {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (String name : names) {
+                m.put(name, centralDifference(g, inputs, name));
+            }
+            return Collections.unmodifiableMap(m);
+        });
+        return new GradResult(g, v[out], Collections.unmodifiableMap(gradients), numeric,
                 v, grad, List.copyOf(forward), List.copyOf(backward));
     }
 
@@ -87,11 +92,36 @@ public final class Backprop {
     static double centralDifference(ComputationGraph g, Map<String, Double> inputs, String name) {
         double x = inputs.get(name);
         double h = 1e-6 * Math.max(1, Math.abs(x));
-        Map<String, Double> plus = new LinkedHashMap<>(inputs);
-        Map<String, Double> minus = new LinkedHashMap<>(inputs);
-        plus.put(name, x + h);
-        minus.put(name, x - h);
-        return (g.valueOrNaN(plus) - g.valueOrNaN(minus)) / (2 * h);
+        double plus = g.outputOrNaN(false, n -> n.name().equals(name) ? x + h : inputs.getOrDefault(n.name(), Double.NaN));
+        double minus = g.outputOrNaN(false, n -> n.name().equals(name) ? x - h : inputs.getOrDefault(n.name(), Double.NaN));
+        return (plus - minus) / (2 * h);
+    }
+
+    /** A map computed on first use. */
+    private static final class Lazy extends java.util.AbstractMap<String, Double> {
+        private final java.util.function.Supplier<Map<String, Double>> compute;
+        private Map<String, Double> map;
+
+        Lazy(java.util.function.Supplier<Map<String, Double>> compute) {
+            this.compute = compute;
+        }
+
+        private synchronized Map<String, Double> map() {
+            if (map == null) {
+                map = compute.get();
+            }
+            return map;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Double>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public Double get(Object key) {
+            return map().get(key);
+        }
     }
 
     /**
@@ -159,12 +189,12 @@ public final class Backprop {
         if (n.name() != null || n.op() == Op.CONSTANT) {
             return n.op() == Op.CONSTANT ? n.label() : n.name();
         }
-        String text = g.text(id);
+        String text = g.text(id, 25);
         return text.length() > 24 ? n.op().symbol() + "(…)" : text;
     }
 
-    private static String backwardText(ComputationGraph g, Node n, double[] in, double[] local, double up, double[] v) {
-        boolean[] needs = g.requiresGrad();
+    private static String backwardText(ComputationGraph g, Node n, double[] in, double[] local, double up, double[] v,
+                                       boolean[] needs) {
         int k = n.inputs().size();
         String[] who = new String[k];
         boolean[] need = new boolean[k];
@@ -172,7 +202,7 @@ public final class Backprop {
             who[i] = describe(g, n.inputs().get(i));
             need[i] = needs[n.inputs().get(i)];
         }
-        String self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") + " = " + g.text(n.id())
+        String self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") + " = " + g.text(n.id(), 41)
                 : describe(g, n.id());
         if (self.length() > 40) {
             self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") : n.op().symbol();
@@ -281,7 +311,14 @@ public final class Backprop {
 
     private static String fanOutText(ComputationGraph g, int input, List<Double> parts, double total) {
         StringJoiner sum = new StringJoiner(" + ");
-        parts.forEach(p -> sum.add(f(p)));
+        if (parts.size() <= 8) {
+            parts.forEach(p -> sum.add(f(p)));
+        } else {
+            // a value used thousands of times: the first and last terms, not a line as long as the expression
+            parts.subList(0, 3).forEach(p -> sum.add(f(p)));
+            sum.add("…");
+            sum.add(f(parts.get(parts.size() - 1)));
+        }
         return describe(g, input) + " fans out to " + parts.size() + " uses, so its gradient is the sum " + sum
                 + " = " + f(total) + ".";
     }

@@ -21,16 +21,17 @@ import java.util.function.ToDoubleFunction;
  * it is used, so its gradient sums its contributions (fan-out).
  */
 public final class ComputationGraph {
+    /** The longest text of a node; a longer one ends in an ellipsis (a node's text never repeats a huge subtree). */
+    static final int TEXT_LIMIT = 200;
+
     private final List<Node> nodes;
-    private final List<String> texts;
     private final int output;
     private final Source source;
     private final int[] uses;
     private final boolean[] needs;
 
-    private ComputationGraph(List<Node> nodes, List<String> texts, int output, Source source) {
+    private ComputationGraph(List<Node> nodes, int output, Source source) {
         this.nodes = List.copyOf(nodes);
-        this.texts = List.copyOf(texts);
         this.output = output;
         this.source = source;
         this.uses = new int[nodes.size()];
@@ -63,9 +64,63 @@ public final class ComputationGraph {
         return uses[node];
     }
 
-    /** The node as an expression, e.g. {@code (x * y)} or its defined name. */
+    /**
+     * The node as an expression, e.g. {@code (x * y)} or its defined name; cut to {@value #TEXT_LIMIT} characters
+     * with an ellipsis, so that the texts of a long chain take linear, not quadratic, time and memory.
+     */
     public String text(int node) {
-        return texts.get(node);
+        return text(node, TEXT_LIMIT);
+    }
+
+    /** As {@link #text(int)} cut to {@code limit} characters (≤ the text limit): explanations need only a few. */
+    String text(int node, int limit) {
+        StringBuilder b = new StringBuilder();
+        render(node, b, Math.min(limit, TEXT_LIMIT));
+        if (b.length() > limit) {
+            b.setLength(limit - 1);
+            b.append('…');
+        }
+        return b.toString();
+    }
+
+    /** Appends the node's text until it passes the limit; each level appends before it descends, so depth ≤ limit. */
+    private void render(int id, StringBuilder b, int limit) {
+        if (b.length() > limit) {
+            return;
+        }
+        Node n = nodes.get(id);
+        if (n.name() != null) {
+            b.append(n.name());
+            return;
+        }
+        if (n.op() == Op.CONSTANT) {
+            b.append(format(n.constant()));
+            return;
+        }
+        List<Integer> in = n.inputs();
+        switch (n.op()) {
+            case ADD, SUB, MUL, DIV, POW -> {
+                b.append('(');
+                render(in.get(0), b, limit);
+                b.append(' ').append(n.op().symbol()).append(' ');
+                render(in.get(1), b, limit);
+                b.append(')');
+            }
+            case NEG -> {
+                b.append('-');
+                render(in.get(0), b, limit);
+            }
+            default -> {
+                b.append(n.op().symbol()).append('(');
+                for (int i = 0; i < in.size(); i++) {
+                    if (i > 0) {
+                        b.append(", ");
+                    }
+                    render(in.get(i), b, limit);
+                }
+                b.append(')');
+            }
+        }
     }
 
     /** Gate pattern shown for a node: its operation's, or fan-out for a value used more than once. */
@@ -262,85 +317,107 @@ public final class ComputationGraph {
         return String.format("%." + Math.max(1, digits - 2) + "g", v);
     }
 
-    /** Turns the parsed program into nodes, expanding each definition once, where it is first used. */
+    /**
+     * Turns the parsed program into nodes, expanding each definition once, where it is first used. Iterative: a
+     * flat chain of 20,000 terms is a syntax tree 20,000 levels deep.
+     */
     private static final class Builder {
         private final Program program;
         private final Map<String, Definition> definitions = new LinkedHashMap<>();
         private final Map<String, Integer> built = new HashMap<>();
         private final List<Node> nodes = new ArrayList<>();
-        private final List<String> texts = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
+        private final int[] lineStarts;
 
         Builder(Program program) {
             this.program = program;
             program.definitions().forEach(d -> definitions.put(d.name(), d));
+            String src = program.source().text();
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            for (int i = 0; i < src.length(); i++) {
+                if (src.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
 
         ComputationGraph build() {
-            int out = node(program.output(), 0);
+            int out = node(program.output());
             List<Node> named = new ArrayList<>();
             for (Node n : nodes) {
                 String name = names.get(n.id());
                 named.add(name == null || n.op() == Op.INPUT ? n
                         : new Node(n.id(), n.op(), n.inputs(), name, n.constant(), n.line(), n.column()));
             }
-            return new ComputationGraph(named, texts, out, program.source());
+            return new ComputationGraph(named, out, program.source());
         }
 
-        private int node(Expr e, int depth) {
-            if (e instanceof Num num) {
-                return add(Op.CONSTANT, List.of(), null, num.value(), e.offset(), format(num.value()));
+        /** A syntax node on the way down: the next argument to visit, the inputs built so far. */
+        private static final class Frame {
+            final Expr expr;
+            final List<Integer> inputs = new ArrayList<>();
+            int next;
+            boolean expanding;
+
+            Frame(Expr expr) {
+                this.expr = expr;
             }
-            if (e instanceof Var var) {
-                Integer done = built.get(var.name());
-                if (done != null) {
-                    return done;
-                }
-                Definition d = definitions.get(var.name());
-                int id;
-                if (d != null) {
-                    id = node(d.expr(), depth + 1);
-                    if (names.get(id) == null && nodes.get(id).op() != Op.INPUT && nodes.get(id).op() != Op.CONSTANT) {
-                        names.set(id, d.name());
-                        texts.set(id, d.name());
+        }
+
+        private int node(Expr root) {
+            java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+            stack.push(new Frame(root));
+            while (true) {
+                Frame f = stack.peek();
+                int done;
+                if (f.expr instanceof Num num) {
+                    done = add(Op.CONSTANT, List.of(), null, num.value(), num.offset());
+                } else if (f.expr instanceof Var var) {
+                    Integer already = built.get(var.name());
+                    if (already != null) {
+                        done = already;
+                    } else if (f.expanding) {
+                        done = f.inputs.get(0);
+                        Op op = nodes.get(done).op();
+                        if (names.get(done) == null && op != Op.INPUT && op != Op.CONSTANT) {
+                            names.set(done, var.name());
+                        }
+                        built.put(var.name(), done);
+                    } else {
+                        Definition d = definitions.get(var.name());
+                        if (d != null) {
+                            f.expanding = true;
+                            stack.push(new Frame(d.expr()));
+                            continue;
+                        }
+                        done = add(Op.INPUT, List.of(), var.name(), 0, var.offset());
+                        built.put(var.name(), done);
                     }
                 } else {
-                    id = add(Op.INPUT, List.of(), var.name(), 0, e.offset(), var.name());
+                    Apply a = (Apply) f.expr;
+                    if (f.next < a.args().size()) {
+                        stack.push(new Frame(a.args().get(f.next++)));
+                        continue;
+                    }
+                    done = add(a.op(), f.inputs, null, 0, a.offset());
                 }
-                built.put(var.name(), id);
-                return id;
+                stack.pop();
+                if (stack.isEmpty()) {
+                    return done;
+                }
+                stack.peek().inputs.add(done);
             }
-            Apply a = (Apply) e;
-            List<Integer> inputs = new ArrayList<>();
-            List<String> parts = new ArrayList<>();
-            for (Expr arg : a.args()) {
-                int id = node(arg, depth + 1);
-                inputs.add(id);
-                parts.add(texts.get(id));
-            }
-            return add(a.op(), inputs, null, 0, e.offset(), render(a.op(), parts));
         }
 
-        private int add(Op op, List<Integer> inputs, String name, double constant, int offset, String text) {
+        private int add(Op op, List<Integer> inputs, String name, double constant, int offset) {
             int id = nodes.size();
-            String src = program.source().text();
-            int lineStart = src.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-            if (offset == 0) {
-                lineStart = 0;
-            }
-            int line = (int) src.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
-            nodes.add(new Node(id, op, List.copyOf(inputs), name, constant, line, offset - lineStart + 1));
-            texts.add(text);
+            int index = java.util.Arrays.binarySearch(lineStarts, offset);
+            int line = index >= 0 ? index : -index - 2; // the last line starting at or before the offset
+            int lineStart = lineStarts[line];
+            nodes.add(new Node(id, op, List.copyOf(inputs), name, constant, line + 1, offset - lineStart + 1));
             names.add(null);
             return id;
-        }
-
-        private static String render(Op op, List<String> parts) {
-            return switch (op) {
-                case ADD, SUB, MUL, DIV, POW -> "(" + parts.get(0) + " " + op.symbol() + " " + parts.get(1) + ")";
-                case NEG -> "-" + parts.get(0);
-                default -> op.symbol() + "(" + String.join(", ", parts) + ")";
-            };
         }
     }
 }

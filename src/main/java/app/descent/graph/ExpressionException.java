@@ -7,6 +7,9 @@ import app.descent.UserInputException;
  * (1-based) and can draw a caret under it.
  */
 public final class ExpressionException extends UserInputException {
+    /** The most characters of the source line shown above the caret. */
+    static final int CARET_WIDTH = 72;
+
     private final String sourceLine;
     private final int line;
     private final int column;
@@ -42,6 +45,15 @@ public final class ExpressionException extends UserInputException {
         if (sourceLine == null || column <= 0) {
             return "";
         }
-        return sourceLine + "\n" + " ".repeat(Math.min(column - 1, sourceLine.length())) + "^";
+        int at = Math.min(column - 1, sourceLine.length());
+        if (sourceLine.length() <= CARET_WIDTH) {
+            return sourceLine + "\n" + " ".repeat(at) + "^";
+        }
+        // a line of thousands of terms: the stretch around the column, cut with ellipses
+        int from = Math.max(0, Math.min(at - CARET_WIDTH / 2, sourceLine.length() - CARET_WIDTH));
+        int to = Math.min(sourceLine.length(), from + CARET_WIDTH);
+        String lead = from > 0 ? "…" : "";
+        return lead + sourceLine.substring(from, to) + (to < sourceLine.length() ? "…" : "") + "\n"
+                + " ".repeat(lead.length() + at - from) + "^";
     }
 }

@@ -69,11 +69,32 @@ public final class ExpressionParser {
     }
 
     private static void collect(Expr e, Set<String> defined, Set<String> out) {
-        if (e instanceof Var v && !defined.contains(v.name())) {
-            out.add(v.name());
-        } else if (e instanceof Apply a) {
-            a.args().forEach(arg -> collect(arg, defined, out));
+        for (Var v : varsInOrder(e)) {
+            if (!defined.contains(v.name())) {
+                out.add(v.name());
+            }
         }
+    }
+
+    /**
+     * The names in an expression, left to right, without recursion: a flat chain of thousands of terms is a syntax
+     * tree as deep as it is long.
+     */
+    static List<Var> varsInOrder(Expr root) {
+        List<Var> out = new ArrayList<>();
+        java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            if (e instanceof Var v) {
+                out.add(v);
+            } else if (e instanceof Apply a) {
+                for (int i = a.args().size() - 1; i >= 0; i--) {
+                    stack.push(a.args().get(i));
+                }
+            }
+        }
+        return out;
     }
 
     private Program program() {
@@ -114,9 +135,11 @@ public final class ExpressionParser {
 
     /** A definition may use only names defined above it: no cycles, no use before definition. */
     private Program checked(Program p) {
-        List<String> order = p.definitions().stream().map(Definition::name).toList();
-        for (int i = 0; i < order.size(); i++) {
-            Var late = firstUseOf(p.definitions().get(i).expr(), Set.copyOf(order.subList(i, order.size())));
+        Set<String> notYet = new HashSet<>();
+        p.definitions().forEach(d -> notYet.add(d.name()));
+        for (int i = 0; i < p.definitions().size(); i++) {
+            Var late = firstUseOf(p.definitions().get(i).expr(), notYet);
+            notYet.remove(p.definitions().get(i).name());
             if (late != null) {
                 throw source.error("'" + late.name() + "' is used before it is defined", late.offset());
             }
@@ -125,15 +148,9 @@ public final class ExpressionParser {
     }
 
     private static Var firstUseOf(Expr e, Set<String> names) {
-        if (e instanceof Var v) {
-            return names.contains(v.name()) ? v : null;
-        }
-        if (e instanceof Apply a) {
-            for (Expr arg : a.args()) {
-                Var found = firstUseOf(arg, names);
-                if (found != null) {
-                    return found;
-                }
+        for (Var v : varsInOrder(e)) {
+            if (names.contains(v.name())) {
+                return v;
             }
         }
         return null;

@@ -781,6 +781,15 @@ public final class PyTorchImporter {
 
     private final Map<String, Object> vars = new HashMap<>();
     private final List<IgnoredLine> ignored = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** The imports a snippet from a slide usually leaves out, by the name the code uses. */
+    private static final Map<String, String[]> USUAL_IMPORTS = Map.of(
+            "torch", new String[] {"torch", "import torch"},
+            "nn", new String[] {"torch.nn", "import torch.nn as nn"},
+            "models", new String[] {"torchvision.models", "import torchvision.models as models"},
+            "F", new String[] {"torch.nn.functional", "import torch.nn.functional as F"},
+            "torchvision", new String[] {"torchvision", "import torchvision"});
     private String networkVar;
     private List<Integer> lastTensor;
     private List<Integer> forwardInput;
@@ -824,11 +833,11 @@ public final class PyTorchImporter {
             if (lone == null) {
                 throw new NetworkException("no network found: expected nn.Sequential(...) or a torchvision model such as models.vgg16()");
             }
-            return new ImportResult(new Network(Container.sequential("", List.of((Layer) lone))), input(), ignored);
+            return new ImportResult(new Network(Container.sequential("", List.of((Layer) lone))), input(), ignored, notes);
         }
         Object v = vars.get(networkVar);
         Network net = v instanceof Network nw ? nw : new Network(Container.sequential("", List.of((Layer) v)));
-        return new ImportResult(net, input(), ignored);
+        return new ImportResult(net, input(), ignored, notes);
     }
 
     private Optional<List<Integer>> input() {
@@ -902,6 +911,7 @@ public final class PyTorchImporter {
             return;
         }
         int eq = topLevel(s.toks, "=");
+        assumeUsualImports(s.toks.subList(eq + 1, s.toks.size()));
         try {
             if (eq >= 0) {
                 Parser tp = new Parser(s.toks.subList(0, eq), s.line);
@@ -938,6 +948,27 @@ public final class PyTorchImporter {
             ignore(s, e.getMessage());
         } catch (NetworkException e) {
             throw located(e);
+        }
+    }
+
+    /**
+     * A name such as {@code nn} or {@code torch} used without its import (a snippet pasted from a slide) is read as
+     * if the usual import line were written, and a note says so, once per name.
+     */
+    private void assumeUsualImports(List<Tok> toks) {
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.kind != T.NAME || vars.containsKey(t.text) || !USUAL_IMPORTS.containsKey(t.text)) {
+                continue;
+            }
+            boolean attribute = i > 0 && toks.get(i - 1).is(".");
+            boolean keyword = i + 1 < toks.size() && toks.get(i + 1).is("=");
+            boolean used = i + 1 < toks.size() && toks.get(i + 1).is(".");
+            if (!attribute && !keyword && used) {
+                String[] usual = USUAL_IMPORTS.get(t.text);
+                vars.put(t.text, new Qual(usual[0]));
+                notes.add("line " + t.line + ": no import for '" + t.text + "'; read as if '" + usual[1] + "' were written");
+            }
         }
     }
 

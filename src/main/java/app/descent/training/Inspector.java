@@ -99,7 +99,7 @@ final class Inspector {
                     g.subi(g);
                 } else {
                     // inf − inf would leave NaN behind for the next step
-                    g.set(new float[gv.length]);
+                    Tensors.assign(g, new float[gv.length]);
                 }
             }
         }

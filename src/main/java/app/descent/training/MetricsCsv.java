@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import app.descent.io.Csv;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,13 +10,12 @@ public final class MetricsCsv {
     }
 
     public static String of(List<TrainingEvent.Epoch> epochs) {
-        StringBuilder b = new StringBuilder("epoch,trainLoss,trainAccuracy,valLoss,valAccuracy,seconds\n");
+        Csv.Table t = Csv.table("epoch", "trainLoss", "trainAccuracy", "valLoss", "valAccuracy", "seconds");
         for (TrainingEvent.Epoch e : epochs) {
-            b.append(e.epoch()).append(',').append(cell(e.trainLoss())).append(',').append(cell(e.trainAccuracy()))
-                    .append(',').append(cell(e.valLoss())).append(',').append(cell(e.valAccuracy())).append(',')
-                    .append(cell(e.seconds())).append('\n');
+            t.row(e.epoch(), cell(e.trainLoss()), cell(e.trainAccuracy()), cell(e.valLoss()), cell(e.valAccuracy()),
+                    cell(e.seconds()));
         }
-        return b.toString();
+        return t.toString();
     }
 
     private static String cell(double v) {

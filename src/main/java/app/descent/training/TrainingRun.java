@@ -218,7 +218,7 @@ public final class TrainingRun implements AutoCloseable {
                 long fanIn = fanShape.length > 1 ? fanShape[1] * receptive : fanShape[0];
                 long fanOut = fanShape[0] * receptive;
                 float[] values = settings.init().values(role, (int) array.size(), fanIn, fanOut, random);
-                array.set(values);
+                Tensors.assign(array, values);
                 array.setRequiresGradient(true);
                 trainable.add(param);
             }
@@ -611,6 +611,7 @@ public final class TrainingRun implements AutoCloseable {
      * key or a shape that differs is a message naming it.
      */
     public void loadWeights(byte[] npz) {
+        WeightFiles.check(npz);
         GradMode.off();
         try (NDManager s = manager.newSubManager()) {
             java.util.Map<String, NDArray> saved = new java.util.HashMap<>();
@@ -631,7 +632,7 @@ public final class TrainingRun implements AutoCloseable {
                         throw new TrainingException("the checkpoint's " + key + " has shape " + from.getShape()
                                 + " but the network's has " + param.getArray().getShape());
                     }
-                    param.getArray().set(from.toFloatArray());
+                    Tensors.assign(param.getArray(), from.toFloatArray());
                 }
             }
         } catch (RuntimeException e) {

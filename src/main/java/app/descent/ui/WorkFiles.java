@@ -1,6 +1,6 @@
 package app.descent.ui;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -72,4 +72,44 @@ class GradCommandTest {
         Files.writeString(bad, "[{\"expr\": ");
         assertThat(CliTest.run("grad", "--json", "--batch", bad.toString()).err()).contains("not valid JSON");
     }
+
+    /** The command on a thread with a small stack, as a long chain once overflowed the stack (one frame per term). */
+    private static CliTest.Run onSmallStack(String... args) throws Exception {
+        return app.descent.graph.LongExpressionTest.onSmallStack(() -> CliTest.run(args));
+    }
+
+    private static String sumOf(int terms) {
+        return "x" + "+x".repeat(terms - 1);
+    }
+
+    @Test
+    void aSumOf20000TermsIsAnAnswerNotAStackTrace() throws Exception {
+        CliTest.Run r = onSmallStack("grad", "--json", sumOf(20_000), "x=0.5");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertThat(doc.get("value").asDouble()).isEqualTo(10_000);
+        assertThat(doc.get("gradients").get("x").asDouble()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aLongExpressionComesThroughBatch() throws Exception {
+        Path file = dir.resolve("long.json");
+        Files.writeString(file, "[{\"expr\": \"" + sumOf(20_000) + "\", \"inputs\": {\"x\": 2}},"
+                + " {\"expr\": \"" + "(".repeat(300) + "x" + ")".repeat(300) + "\", \"inputs\": {\"x\": 2}}]");
+        CliTest.Run r = onSmallStack("grad", "--json", "--batch", file.toString());
+        assertThat(r.code()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertThat(doc.get(0).get("gradients").get("x").asDouble()).isEqualTo(20_000);
+        assertThat(doc.get(1).get("error").asText()).isEqualTo("the expression is nested more than 200 levels deep at column 201");
+    }
+
+    @Test
+    void tooDeepANestingIsExitCode2AndALineNamingTheColumn() throws Exception {
+        CliTest.Run r = onSmallStack("grad", "--json", "(".repeat(5000) + "x" + ")".repeat(5000), "x=1");
+        assertThat(r.code()).isEqualTo(2);
+        String[] lines = r.err().split("\n");
+        assertThat(lines[0]).isEqualTo("descent grad: the expression is nested more than 200 levels deep at column 201");
+        assertThat(r.err()).doesNotContain("Exception").hasSizeLessThan(400);
+    }
 }

@@ -107,4 +107,33 @@ class SummaryCommandTest {
                 .hasMessageContaining("no such file");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void aSnippetWithoutImportsIsReadWithTheUsualOnesAndSaysSo() throws Exception {
+        Path f = dir.resolve("slide.py");
+        Files.writeString(f, "net = nn.Sequential(nn.Linear(10, 7), nn.ReLU(), nn.Linear(7, 1))\nx = torch.randn(100, 10)\n");
+        CliTest.Run r = CliTest.run("summary", "--json", f.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("outputShape").toString()).isEqualTo("[100,1]");
+        assertThat(doc.get("params").asLong()).isEqualTo(10 * 7 + 7 + 7 + 1);
+        assertThat(doc.get("ignoredLines")).isEmpty();
+        assertThat(doc.get("notes")).hasSize(2);
+        assertThat(doc.get("notes").get(0).asText())
+                .isEqualTo("line 1: no import for 'nn'; read as if 'import torch.nn as nn' were written");
+        assertThat(doc.get("notes").get(1).asText())
+                .isEqualTo("line 2: no import for 'torch'; read as if 'import torch' were written");
+        CliTest.Run table = CliTest.run("summary", f.toString());
+        assertThat(table.out()).contains("Notes:", "import torch.nn as nn");
+    }
+
+    @Test
+    void aSnippetWithItsImportsHasNoNotes() throws Exception {
+        Path f = dir.resolve("full.py");
+        Files.writeString(f, "import torch\nimport torch.nn as nn\nnet = nn.Sequential(nn.Linear(10, 7))\nx = torch.randn(4, 10)\n");
+        CliTest.Run r = CliTest.run("summary", "--json", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("notes")).isEmpty();
+    }
 }

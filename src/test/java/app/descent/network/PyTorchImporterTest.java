@@ -47,9 +47,10 @@ class PyTorchImporterTest {
                                  MaxPool2d(2, ceil_mode=True), Flatten(), nn.Identity())
                 x = torch.zeros(size=(2, 3, 9, 9))
                 """);
-        // torch itself is not imported: the x line is ignored, the network is still built
-        assertThat(r.ignored()).extracting(ImportResult.IgnoredLine::line).containsExactly(5);
-        assertThat(r.inputShape()).isEmpty();
+        // torch itself is not imported: the x line is read as if it were, and a note says so
+        assertThat(r.ignored()).isEmpty();
+        assertThat(r.notes()).containsExactly("line 5: no import for 'torch'; read as if 'import torch' were written");
+        assertThat(r.inputShape()).contains(List.of(2, 3, 9, 9));
         assertThat(ShapeInference.infer(r.network(), List.of(2, 3, 9, 9)).outputShape()).containsExactly(2, 16 * 5 * 5);
     }
 
@@ -144,9 +145,9 @@ class PyTorchImporterTest {
                 model.features.requires_grad_(False)
                 model.classifier[-1] = torch.nn.Linear(4096, 2)
                 """);
-        assertThat(v.ignored()).extracting(ImportResult.IgnoredLine::line).containsExactly(4); // torch not imported
-        assertThat(((Layer) v.network().node("classifier.6")).spec()).isEqualTo(LayerSpec.of("Linear", 4096, 10));
-        assertThat(v.network().trainableParams()).isEqualTo(v.network().params() - (132_863_336L - 123_642_856));
+        assertThat(v.ignored()).isEmpty(); // torch not imported: read as if it were
+        assertThat(v.notes()).containsExactly("line 4: no import for 'torch'; read as if 'import torch' were written");
+        assertThat(((Layer) v.network().node("classifier.6")).spec()).isEqualTo(LayerSpec.of("Linear", 4096, 2));
 
         assertThatThrownBy(() -> imp("import torchvision.models as models\nmodel = models.resnet50()\n"))
                 .hasMessageStartingWith("line 2: torchvision model 'resnet50' is not in the model zoo");
@@ -207,5 +208,19 @@ class PyTorchImporterTest {
     static List<String> specsAndTrainable(Network n) {
         return n.leaves().stream().map(l -> l.path() + " " + l.layer().spec()
                 + (ShapeInference.params(l.layer().spec()) > 0 ? " " + l.layer().trainable() : "")).toList();
+    }
+
+    @org.junit.jupiter.api.Test
+    void snippetsWithoutImportsReadTheUsualAliases() {
+        ImportResult r = PyTorchImporter.importCode("model = models.resnet18(num_classes=10)\n"
+                + "y = F.relu(torch.randn(2, 3))\n");
+        assertThat(r.network().leaves()).isNotEmpty();
+        assertThat(r.notes()).containsExactly(
+                "line 1: no import for 'models'; read as if 'import torchvision.models as models' were written",
+                "line 2: no import for 'F'; read as if 'import torch.nn.functional as F' were written",
+                "line 2: no import for 'torch'; read as if 'import torch' were written");
+        // a name the snippet defines itself is its own
+        ImportResult own = PyTorchImporter.importCode("import torch.nn as layers\nnn = layers\nnet = nn.Sequential(nn.Linear(2, 2))\n");
+        assertThat(own.notes()).isEmpty();
     }
 }

@@ -35,10 +35,11 @@ public final class IdxReader {
                 throw new DatasetException(images + ": " + count + " images but " + labels.getFileName() + " has "
                         + labelValues.length + " labels");
             }
-            byte[] raw = new byte[count * rows * cols];
-            int read = in.readNBytes(raw, 0, raw.length);
-            if (read != raw.length) {
-                throw truncated(images, raw.length + " pixel bytes", read);
+            // read as the bytes arrive: a header that claims gigabytes allocates only what the file holds
+            int claimed = count * rows * cols;
+            byte[] raw = in.readNBytes(claimed);
+            if (raw.length != claimed) {
+                throw truncated(images, claimed + " pixel bytes", raw.length);
             }
             float[] pixels = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
@@ -71,10 +72,9 @@ public final class IdxReader {
             if (count < 0) {
                 throw new DatasetException(file + ": negative label count " + count);
             }
-            byte[] raw = new byte[count];
-            int read = in.readNBytes(raw, 0, count);
-            if (read != count) {
-                throw truncated(file, count + " labels", read);
+            byte[] raw = in.readNBytes(count);
+            if (raw.length != count) {
+                throw truncated(file, count + " labels", raw.length);
             }
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {

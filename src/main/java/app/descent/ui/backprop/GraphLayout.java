@@ -58,13 +58,15 @@ final class GraphLayout {
             }
         }
         double rows = 1;
+        List<List<Integer>> byColumn = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
-            List<Integer> col = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (column[i] == c) {
-                    col.add(i);
-                }
-            }
+            byColumn.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            byColumn.get(column[i]).add(i);
+        }
+        for (int c = 0; c < columns; c++) {
+            List<Integer> col = byColumn.get(c);
             col.sort((a, b) -> Double.compare(row[a], row[b]));
             for (int k = 1; k < col.size(); k++) {
                 row[col.get(k)] = Math.max(row[col.get(k)], row[col.get(k - 1)] + 1);
@@ -80,20 +82,32 @@ final class GraphLayout {
         return new Result(cells, columns, rows);
     }
 
-    private static void place(int node, List<int[]> inputs, double[] row, int[] nextLeaf) {
-        if (!Double.isNaN(row[node])) {
-            return;
+    /** Rows by a walk from {@code start}, inputs first; iterative, as a long chain is a walk thousands deep. */
+    private static void place(int start, List<int[]> inputs, double[] row, int[] nextLeaf) {
+        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>(); // {node, next input to visit}
+        stack.push(new int[] {start, 0});
+        while (!stack.isEmpty()) {
+            int[] top = stack.peek();
+            int node = top[0];
+            int[] in = inputs.get(node);
+            if (!Double.isNaN(row[node])) {
+                stack.pop();
+            } else if (in.length == 0) {
+                row[node] = nextLeaf[0]++;
+                stack.pop();
+            } else if (top[1] < in.length) {
+                int next = in[top[1]++];
+                if (Double.isNaN(row[next])) {
+                    stack.push(new int[] {next, 0});
+                }
+            } else {
+                double sum = 0;
+                for (int i : in) {
+                    sum += row[i];
+                }
+                row[node] = sum / in.length;
+                stack.pop();
+            }
         }
-        int[] in = inputs.get(node);
-        if (in.length == 0) {
-            row[node] = nextLeaf[0]++;
-            return;
-        }
-        double sum = 0;
-        for (int i : in) {
-            place(i, inputs, row, nextLeaf);
-            sum += row[i];
-        }
-        row[node] = sum / in.length;
     }
 }

@@ -37,6 +37,9 @@ final class GraphPane extends Pane {
     private final List<VBox> cards = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
     private final List<Label> grads = new ArrayList<>();
+    /** Graphs with more nodes are summarised in a line instead of drawn. */
+    static final int MAX_DRAWN = 400;
+
     private final List<CubicCurve> curves = new ArrayList<>();
     private final List<Polygon> arrows = new ArrayList<>();
     private final List<Label> edgeGrads = new ArrayList<>();
@@ -61,6 +64,19 @@ final class GraphPane extends Pane {
         edgeValues.clear();
         if (p == null) {
             setPrefSize(0, 0);
+            return;
+        }
+        if (p.nodes().size() > MAX_DRAWN) {
+            // thousands of cards would stall the window: a summary; the steps and the CSV export still cover every node
+            picture = null;
+            Label summary = new Label(p.nodes().size() + " nodes and " + p.edges().size() + " edges: too many to draw."
+                    + " Step through the passes below, or export the steps as CSV.");
+            summary.getStyleClass().addAll("hint", "graph-summary");
+            summary.relocate(MARGIN, MARGIN);
+            content.getChildren().add(summary);
+            setPrefSize(MARGIN * 2 + 640, MARGIN * 2 + 40);
+            setMinSize(getPrefWidth(), getPrefHeight());
+            setMaxSize(getPrefWidth(), getPrefHeight());
             return;
         }
         List<int[]> inputs = new ArrayList<>();

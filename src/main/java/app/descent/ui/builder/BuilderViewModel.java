@@ -1,6 +1,6 @@
 package app.descent.ui.builder;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import app.descent.UserInputException;
 import app.descent.network.Container;
 import app.descent.network.ImportResult;
@@ -265,8 +265,13 @@ public final class BuilderViewModel {
         r.inputShape().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         network.set(r.network());
         clean = r.network();
-        ignored.set(r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
-                .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; ")));
+        // one short line under the code: "Read as if the code began with: import torch.nn as nn; import torch"
+        java.util.List<String> assumed = r.notes().stream()
+                .map(n -> n.replaceFirst("^.*read as if '(.*)' were written$", "$1")).toList();
+        String notes = assumed.isEmpty() ? "" : "Read as if the code began with: " + String.join("; ", assumed);
+        String skipped = r.ignored().isEmpty() ? "" : "Ignored: " + r.ignored().stream()
+                .map(l -> "line " + l.line() + " (" + l.text().strip() + ")").collect(Collectors.joining("; "));
+        ignored.set(notes.isEmpty() || skipped.isEmpty() ? notes + skipped : notes + "\n" + skipped);
     }
 
     public void save(Path file) throws IOException {

@@ -100,19 +100,21 @@ public final class ActivationsViewModel {
     /** Every shown curve as CSV: x, then each function and its slope. */
     public String csv() {
         List<Activation> on = selected();
-        StringBuilder b = new StringBuilder("x");
+        List<String> header = new ArrayList<>(List.of("x"));
         for (Activation a : on) {
-            b.append(',').append(a.torchName()).append(',').append(a.torchName()).append("'");
+            header.add(a.torchName());
+            header.add(a.torchName() + "'");
         }
-        b.append('\n');
+        app.descent.io.Csv.Table b = app.descent.io.Csv.table(header);
         double r = range.get();
         for (int i = 0; i < POINTS; i++) {
             double x = -r + 2 * r * i / (POINTS - 1);
-            b.append(x);
+            List<Object> row = new ArrayList<>(List.of(x));
             for (Activation a : on) {
-                b.append(',').append(a.value(x)).append(',').append(a.derivative(x));
+                row.add(a.value(x));
+                row.add(a.derivative(x));
             }
-            b.append('\n');
+            b.row(row);
         }
         return b.toString();
     }

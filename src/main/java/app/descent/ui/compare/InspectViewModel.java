@@ -278,20 +278,16 @@ public final class InspectViewModel {
     /** The per-layer figures as CSV. */
     public String csv() {
         Inspection i = inspection.get();
-        StringBuilder b = new StringBuilder("index,name,type,outputMean,outputStd,deadFraction,weightMean,weightStd,"
-                + "gradMean,gradStd,gradNorm\n");
+        app.descent.io.Csv.Table b = app.descent.io.Csv.table("index", "name", "type", "outputMean", "outputStd",
+                "deadFraction", "weightMean", "weightStd", "gradMean", "gradStd", "gradNorm");
         if (i == null) {
             return b.toString();
         }
         for (Inspection.Layer l : i.layers()) {
-            b.append(l.index()).append(',').append(l.name()).append(',').append(l.type()).append(',')
-                    .append(l.output().mean()).append(',').append(l.output().std()).append(',')
-                    .append(Double.isNaN(l.deadFraction()) ? "" : l.deadFraction()).append(',')
-                    .append(l.weight() == null ? "" : l.weight().mean()).append(',')
-                    .append(l.weight() == null ? "" : l.weight().std()).append(',')
-                    .append(l.gradient() == null ? "" : l.gradient().mean()).append(',')
-                    .append(l.gradient() == null ? "" : l.gradient().std()).append(',')
-                    .append(l.gradient() == null ? "" : l.gradient().norm()).append('\n');
+            b.row(l.index(), l.name(), l.type(), l.output().mean(), l.output().std(), l.deadFraction(),
+                    l.weight() == null ? null : l.weight().mean(), l.weight() == null ? null : l.weight().std(),
+                    l.gradient() == null ? null : l.gradient().mean(), l.gradient() == null ? null : l.gradient().std(),
+                    l.gradient() == null ? null : l.gradient().norm());
         }
         return b.toString();
     }

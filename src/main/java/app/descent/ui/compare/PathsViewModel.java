@@ -308,7 +308,7 @@ public final class PathsViewModel {
     /** Every path as CSV: optimizer, step, x, y, f. */
     public String csv() {
         Race r = race.get();
-        StringBuilder b = new StringBuilder("optimizer,step,x,y,f\n");
+        app.descent.io.Csv.Table b = app.descent.io.Csv.table("optimizer", "step", "x", "y", "f");
         if (r == null) {
             return b.toString();
         }
@@ -322,8 +322,7 @@ public final class PathsViewModel {
                 } catch (RuntimeException e) {
                     f = Double.NaN;
                 }
-                b.append(r.racers().get(i).name).append(',').append(k).append(',').append(pts[k][0]).append(',')
-                        .append(pts[k][1]).append(',').append(f).append('\n');
+                b.row(r.racers().get(i).name, k, pts[k][0], pts[k][1], f);
             }
         }
         return b.toString();

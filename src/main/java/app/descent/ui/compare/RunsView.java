@@ -355,17 +355,19 @@ public final class RunsView {
     private String csv() {
         StringBuilder b = new StringBuilder();
         if (report != null) {
-            b.append("run");
-            report.columns().forEach(c -> b.append(',').append(c));
-            b.append(",note\n");
+            List<String> header = new ArrayList<>(List.of("run"));
+            header.addAll(report.columns());
+            header.add("note");
+            app.descent.io.Csv.Table t = app.descent.io.Csv.table(header);
             for (Study.Row row : report.rows()) {
-                b.append('"').append(row.label()).append('"');
+                List<Object> cells = new ArrayList<>(List.of(row.label()));
                 for (double v : row.values()) {
-                    b.append(',').append(Double.isNaN(v) ? "" : String.valueOf(v));
+                    cells.add(v);
                 }
-                b.append(",\"").append(row.note() == null ? "" : row.note()).append("\"\n");
+                cells.add(row.note());
+                t.row(cells);
             }
-            b.append('\n');
+            b.append(t).append('\n');
         }
         return b.append(lossChart.csv()).toString();
     }

@@ -154,11 +154,11 @@ public final class SearchView {
     }
 
     private String csv() {
-        StringBuilder b = new StringBuilder("trial,lr,weightDecay,batchSize,status,epochs,valLoss,valAccuracy\n");
+        app.descent.io.Csv.Table b = app.descent.io.Csv.table("trial", "lr", "weightDecay", "batchSize", "status",
+                "epochs", "valLoss", "valAccuracy");
         for (Search.Trial t : model.rows()) {
-            b.append(t.number()).append(',').append(t.params().lr()).append(',').append(t.params().weightDecay())
-                    .append(',').append(t.params().batchSize()).append(',').append(t.status()).append(',')
-                    .append(t.epochs()).append(',').append(t.valLoss()).append(',').append(t.valAccuracy()).append('\n');
+            b.row(t.number(), t.params().lr(), t.params().weightDecay(), t.params().batchSize(), t.status(), t.epochs(),
+                    t.valLoss(), t.valAccuracy());
         }
         return b.toString();
     }

@@ -1,6 +1,6 @@
 package app.descent.ui.fx;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

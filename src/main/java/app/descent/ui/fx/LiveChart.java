@@ -236,16 +236,15 @@ public final class LiveChart {
 
     /** Every point as {@code series,x,y} rows, for "export data". */
     public String csv() {
-        StringBuilder b = new StringBuilder("series,").append(chart.getXYPlot().getDomainAxis().getLabel()).append(',')
-                .append(yLabel).append('\n');
+        app.descent.io.Csv.Table t = app.descent.io.Csv.table("series",
+                chart.getXYPlot().getDomainAxis().getLabel(), yLabel);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             XYSeries s = data.getSeries(i);
-            String name = '"' + String.valueOf(s.getKey()).replace("\"", "\"\"") + '"';
             for (int k = 0; k < s.getItemCount(); k++) {
-                b.append(name).append(',').append(s.getX(k)).append(',').append(s.getY(k)).append('\n');
+                t.row(String.valueOf(s.getKey()), s.getX(k), s.getY(k));
             }
         }
-        return b.toString();
+        return t.toString();
     }
 
     public void logScale(boolean on) {

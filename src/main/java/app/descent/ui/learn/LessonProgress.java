@@ -1,6 +1,6 @@
 package app.descent.ui.learn;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

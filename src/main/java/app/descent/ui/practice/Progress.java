@@ -1,6 +1,6 @@
 package app.descent.ui.practice;
 
-import app.descent.AtomicFiles;
+import app.descent.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +39,9 @@ public final class Progress {
 
     public Tally tally(String topic) {
         JsonNode t = data.path("topics").path(topic);
-        return new Tally(t.path("attempted").asInt(0), t.path("correct").asInt(0));
+        // a file edited by hand may hold anything: counts are never negative, and never more correct than tried
+        int attempted = Math.max(0, t.path("attempted").asInt(0));
+        return new Tally(attempted, Math.min(attempted, Math.max(0, t.path("correct").asInt(0))));
     }
 
     /** A missed exercise, enough to bring it back: its topic and seed. */

@@ -58,4 +58,42 @@ class CsvLoaderTest {
         assertThatThrownBy(() -> CsvLoader.load(csv("a,b\n1,2\n"), "z")).isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no label column 'z'");
     }
+
+    @Test
+    void aQuotedFieldMayHoldTheSeparator() throws IOException {
+        TabularSet t = CsvLoader.load(csv("a,b,label\n1,2,\"cat, small\"\n3,4,dog\n\"5\",6,\"cat, small\"\n"));
+        assertThat(t.count()).isEqualTo(3);
+        assertThat(t.classNames()).containsExactly("cat, small", "dog");
+        assertThat(t.labels()).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotMakeTheFirstDataRowAHeader() throws IOException {
+        TabularSet t = CsvLoader.load(csv("\uFEFF1,2,0\n3,4,1\n"));
+        assertThat(t.count()).isEqualTo(2);
+        assertThat(t.featureNames()).containsExactly("x1", "x2");
+        TabularSet named = CsvLoader.load(csv("\uFEFFa,b,label\n1,2,0\n"));
+        assertThat(named.featureNames()).containsExactly("a", "b");
+    }
+
+    @Test
+    void semicolonFilesWithDecimalCommasAreReadAsEuropeanSpreadsheetsSaveThem() throws IOException {
+        TabularSet t = CsvLoader.load(csv("1,5;2,3;0\n-0,25;4;1\n"));
+        assertThat(t.count()).isEqualTo(2);
+        assertThat(t.features()).isEqualTo(2);
+        assertThat(t.x()).containsExactly(1.5f, 2.3f, -0.25f, 4f);
+        TabularSet headed = CsvLoader.load(csv("Länge;Breite;Art\r\n1,5;2,3;a\r\n3;4,75;b\r\n"));
+        assertThat(headed.featureNames()).containsExactly("Länge", "Breite");
+        assertThat(headed.x()).containsExactly(1.5f, 2.3f, 3f, 4.75f);
+    }
+
+    @Test
+    void anUnclosedQuoteOrJavaOnlyNumbersAreMessagesWithTheLine() throws IOException {
+        assertThatThrownBy(() -> CsvLoader.load(csv("a,b,label\n1,2,0\n1,\"2,1\n")))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("data.csv");
+        assertThatThrownBy(() -> CsvLoader.load(csv("a,b,label\n1,2,0\n\n1,2f,1\n")))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("line 4: column 2 '2f' is not a number");
+        assertThatThrownBy(() -> CsvLoader.load(csv("a,b,label\n1,NaN,0\n")))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("line 2: column 2 'NaN' is not a number");
+    }
 }

@@ -45,8 +45,9 @@ class BackpropViewModelTest {
         assertThat(rows.get(0)).isEqualTo("step,phase,node,value,input,upstream,local,downstream,explanation");
         // 4 forward steps, then 7 flows (the constant 2 gets none)
         assertThat(rows).hasSize(1 + 4 + 7);
-        assertThat(rows).anyMatch(r -> r.contains(",backward,\"max\",2.0,\"w\",2.0,0.0,0.0,"));
-        assertThat(rows).anyMatch(r -> r.contains(",backward,\"×\",-12.0,\"x\",2.0,-4.0,-8.0,"));
+        // one quoting rule for every CSV (app.descent.io.Csv): quotes only where a field holds a comma or a quote
+        assertThat(rows).anyMatch(r -> r.contains(",backward,max,2.0,w,2.0,0.0,0.0,"));
+        assertThat(rows).anyMatch(r -> r.contains(",backward,×,-12.0,x,2.0,-4.0,-8.0,"));
     }
 
     @Test

@@ -112,4 +112,20 @@ class BuilderViewTest {
         assertThat(robot.lookup("#add-layer").queryButton().isDisabled()).isTrue();
         Screenshots.save(stage.getScene(), "builder-vgg16");
     }
+
+    @Test
+    void aSnippetPastedWithoutImportsIsReadAndTheLineUnderTheCodeSaysSo(FxRobot robot) {
+        TextArea code = robot.lookup("#code").queryAs(TextArea.class);
+        robot.clickOn(code);
+        // as pasted from a slide: no import lines
+        robot.interact(() -> code.setText("net = nn.Sequential(nn.Linear(10, 7), nn.ReLU(), nn.Linear(7, 1))\n"
+                + "x = torch.randn(100, 10)\n"));
+        robot.clickOn("#import-code");
+        assertThat(table(robot).getItems()).extracting(BuilderViewModel.Row::type).containsExactly("Linear", "ReLU", "Linear");
+        assertThat(robot.lookup("#input-shape").queryAs(TextField.class).getText()).isEqualTo("100, 10");
+        String note = robot.lookup("#ignored-lines").queryAs(Label.class).getText();
+        assertThat(note).isEqualTo("Read as if the code began with: import torch.nn as nn; import torch");
+        assertThat(robot.lookup("#ignored-lines").queryAs(Label.class).isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "builder-no-imports");
+    }
 }
