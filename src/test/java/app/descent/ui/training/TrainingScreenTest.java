@@ -37,12 +37,17 @@ class TrainingScreenTest {
         Workspaces.open(stage, Workspace.TRAINING);
     }
 
+    /**
+     * The window at w × h, as far as the test screen allows: Monocle's headless screen is 1280×800 unless
+     * -Dheadless.geometry=1366x768-32 says otherwise, and a window beyond it crashes its frame buffer.
+     */
     private void size(FxRobot robot, double w, double h) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
         robot.interact(() -> {
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
+            stage.setWidth(Math.min(w, screen.getWidth()));
+            stage.setHeight(Math.min(h, screen.getHeight()));
         });
         waitForFxEvents();
     }
