@@ -6,8 +6,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -36,11 +34,12 @@ public final class TorchLayers {
         return switch (type) {
             case "Linear" -> Linear.builder().setUnits(integer(args, "out_features")).optBias(bool(args, "bias", true))
                     .build();
-            case "Conv2d" -> Conv2d.builder().setFilters(integer(args, "out_channels"))
+            // not DJL's Conv2d/Conv1d: see UnfoldConvolution for the wrong gradients libtorch's own convolution gives
+            case "Conv2d" -> UnfoldConvolution.builder(2).setFilters(integer(args, "out_channels"))
                     .setKernelShape(pair(args, "kernel_size", 0)).optStride(pair(args, "stride", 1))
                     .optPadding(padding(args, 2)).optDilation(pair(args, "dilation", 1))
                     .optGroups(integerOr(args, "groups", 1)).optBias(bool(args, "bias", true)).build();
-            case "Conv1d" -> Conv1d.builder().setFilters(integer(args, "out_channels"))
+            case "Conv1d" -> UnfoldConvolution.builder(1).setFilters(integer(args, "out_channels"))
                     .setKernelShape(new Shape(integer(args, "kernel_size"))).optStride(new Shape(integerOr(args, "stride", 1)))
                     .optPadding(padding(args, 1)).optDilation(new Shape(integerOr(args, "dilation", 1)))
                     .optGroups(integerOr(args, "groups", 1)).optBias(bool(args, "bias", true)).build();

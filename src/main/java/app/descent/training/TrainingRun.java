@@ -281,22 +281,7 @@ public final class TrainingRun implements AutoCloseable {
         double loss;
         try (NDManager s = manager.newSubManager()) {
             Batch b = batch(s, train, indices);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray out = net.forward(store, new NDList(b.x()), true).singletonOrThrow();
-                if (settings.loss() == Losses.Kind.CE) {
-                    CrossEntropy ce = crossEntropy(out, b.raw(), true);
-                    loss = ce.loss();
-                    epochCorrect += correct(ce.predictions(), b.raw());
-                    // the slope goes in as the logits' gradient: no loss graph to build and differentiate
-                    ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) out,
-                            (ai.djl.pytorch.engine.PtNDArray) s.create(ce.slope(), out.getShape()), false, false);
-                } else {
-                    NDArray l = loss(out, b);
-                    loss = l.getFloat();
-                    epochCorrect += correct(predictions(out), b.raw());
-                    gc.backward(l);
-                }
-            }
+            loss = forwardBackward(s, b);
             if (settings.clipNorm() > 0) {
                 clip(settings.clipNorm());
             }
@@ -329,6 +314,66 @@ public final class TrainingRun implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * A training step's forward pass (training mode) and backward pass on one batch: the loss, with every trainable
+     * parameter's gradient accumulated and the batch's correct predictions counted.
+     */
+    private double forwardBackward(NDManager s, Batch b) {
+        double loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray out = net.forward(store, new NDList(b.x()), true).singletonOrThrow();
+            if (settings.loss() == Losses.Kind.CE) {
+                CrossEntropy ce = crossEntropy(out, b.raw(), true);
+                loss = ce.loss();
+                epochCorrect += correct(ce.predictions(), b.raw());
+                // the slope goes in as the logits' gradient: no loss graph to build and differentiate
+                ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) out,
+                        (ai.djl.pytorch.engine.PtNDArray) s.create(ce.slope(), out.getShape()), false, false);
+            } else {
+                NDArray l = loss(out, b);
+                loss = l.getFloat();
+                epochCorrect += correct(predictions(out), b.raw());
+                gc.backward(l);
+            }
+        }
+        return loss;
+    }
+
+    /** The loss and gradients of one training step. */
+    record StepGradients(double loss, java.util.Map<String, float[]> gradients) {
+    }
+
+    /**
+     * The loss and the gradients, by state_dict key, that a step on these training examples computes, without the
+     * update; the gradients are zeroed again and the epoch's counts left as they were. For tests that hold the
+     * step's backward pass against PyTorch's.
+     */
+    StepGradients stepGradients(int[] indices) {
+        GradMode.off();
+        long correctBefore = epochCorrect;
+        try (NDManager s = manager.newSubManager()) {
+            double loss = forwardBackward(s, batch(s, data.train(), indices));
+            java.util.Map<String, float[]> gradients = new java.util.LinkedHashMap<>();
+            int i = 0;
+            for (var child : net.getChildren()) {
+                String layer = layers.get(i++).name();
+                for (var p : child.getValue().getParameters()) {
+                    NDArray w = p.getValue().getArray();
+                    if (!trainable.contains(p.getValue())) {
+                        continue;
+                    }
+                    try (NDArray g = w.getGradient()) {
+                        gradients.put(stateKey(layer, p.getValue()), g.toFloatArray());
+                        g.subi(g);
+                    }
+                }
+            }
+            return new StepGradients(loss, gradients);
+        } finally {
+            epochCorrect = correctBefore;
+        }
     }
 
     private String stopReason;

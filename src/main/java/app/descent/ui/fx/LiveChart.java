@@ -187,7 +187,36 @@ public final class LiveChart {
             }
             data.getSeries(i).fireSeriesChanged();
         }
+        keepAxesOpen();
         chart.setNotify(true);
+    }
+
+    /**
+     * An axis whose data is one value (one epoch's point, a flat curve) would zoom to JFreeChart's minimum span of
+     * 1e-8 and label every tick alike ("1.13E2 1.13E2 …"): it spans at least a tenth of the value's size instead,
+     * so that its ticks are distinct and read in the data's units.
+     */
+    private void keepAxesOpen() {
+        XYPlot plot = chart.getXYPlot();
+        double xMax = 0;
+        double yMax = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            XYSeries s = data.getSeries(i);
+            if (s.getItemCount() > 0) {
+                xMax = Math.max(xMax, Math.max(Math.abs(s.getMinX()), Math.abs(s.getMaxX())));
+                yMax = Math.max(yMax, Math.max(Math.abs(s.getMinY()), Math.abs(s.getMaxY())));
+            }
+        }
+        if (plot.getDomainAxis() instanceof NumberAxis x) {
+            x.setAutoRangeMinimumSize(minimumSpan(xMax));
+        }
+        if (plot.getRangeAxis() instanceof NumberAxis y) {
+            y.setAutoRangeMinimumSize(minimumSpan(yMax));
+        }
+    }
+
+    static double minimumSpan(double largest) {
+        return Double.isFinite(largest) && largest > 0 ? Math.max(largest / 10, 1e-6) : 1;
     }
 
     public void clear() {
@@ -262,6 +291,7 @@ public final class LiveChart {
             NumberAxis axis = new NumberAxis(yLabel);
             axis.setAutoRangeIncludesZero(false);
             plot.setRangeAxis(axis);
+            keepAxesOpen();
         }
     }
 }

@@ -56,6 +56,12 @@ final class BoundaryCanvas extends StackPane {
         drawHeat();
     }
 
+    /** The points stay; the last run's boundary goes. */
+    void clearBoundary() {
+        probabilities = null;
+        drawHeat();
+    }
+
     long frames() {
         return frames;
     }

@@ -15,6 +15,11 @@ final class ConfusionView extends GridPane {
         setVgap(2);
     }
 
+    /** Shows nothing (a new run has no matrix yet). */
+    void clear() {
+        getChildren().clear();
+    }
+
     void show(int[][] counts, List<String> names) {
         getChildren().clear();
         int k = counts.length;

@@ -17,11 +17,25 @@ final class ImageGrid extends Canvas {
         super(columns * CELL, rows * (CELL + CAPTION));
     }
 
-    /** @param captions one per image shown, or null */
-    void show(Examples set, int[] indices, String[] captions) {
+    private int shown;
+
+    /** How many images are shown. */
+    int shown() {
+        return shown;
+    }
+
+    /** Shows nothing. */
+    void clear() {
         GraphicsContext g = getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, getWidth(), getHeight());
+        shown = 0;
+    }
+
+    /** @param captions one per image shown, or null */
+    void show(Examples set, int[] indices, String[] captions) {
+        clear();
+        GraphicsContext g = getGraphicsContext2D();
         int columns = (int) (getWidth() / CELL);
         int rows = (int) (getHeight() / (CELL + CAPTION));
         long[] shape = set.shape();
@@ -29,7 +43,8 @@ final class ImageGrid extends Canvas {
         int w = (int) shape[shape.length - 1];
         int per = set.valuesPerExample();
         g.setFont(Font.font(10));
-        for (int k = 0; k < Math.min(indices.length, columns * rows); k++) {
+        shown = Math.min(indices.length, columns * rows);
+        for (int k = 0; k < shown; k++) {
             WritableImage image = new WritableImage(w, h);
             PixelWriter px = image.getPixelWriter();
             int base = indices[k] * per;

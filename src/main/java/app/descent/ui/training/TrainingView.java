@@ -56,6 +56,14 @@ public final class TrainingView {
         }
     };
     private long lastChartCommit;
+    /*
+     * The spinners' bidirectional bindings hold their other end weakly: an asObject() view made in the call was
+     * collected at the next garbage collection and the spinner stopped reaching the model (epochs and batch size
+     * typed in the form were then ignored by every run). The views live as long as the view.
+     */
+    private javafx.beans.property.ObjectProperty<Integer> batchValue;
+    private javafx.beans.property.ObjectProperty<Integer> epochsValue;
+    private javafx.beans.property.ObjectProperty<Integer> patienceValue;
 
     @FXML private ComboBox<String> datasetBox;
     @FXML private GridPane toyGrid;
@@ -171,12 +179,11 @@ public final class TrainingView {
                 "xavier", "kaiming");
         initBox.valueProperty().bindBidirectional(model.initProperty());
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 4096, 10));
-        batchSpinner.getValueFactory().valueProperty().bindBidirectional(model.batchSizeProperty().asObject());
+        batchValue = model.batchSizeProperty().asObject();
+        batchSpinner.getValueFactory().valueProperty().bindBidirectional(batchValue);
         epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 30));
-        epochsSpinner.getValueFactory().valueProperty().bindBidirectional(model.epochsProperty().asObject());
-        for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner)) {
-            s.getValueFactory().setConverter(new IntegerStringConverter());
-        }
+        epochsValue = model.epochsProperty().asObject();
+        epochsSpinner.getValueFactory().valueProperty().bindBidirectional(epochsValue);
         seedField.setText(String.valueOf(model.seedProperty().get()));
         seedField.textProperty().addListener((o, a, t) -> {
             try {
@@ -201,16 +208,31 @@ public final class TrainingView {
             }
         });
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 0));
-        patienceSpinner.getValueFactory().valueProperty().bindBidirectional(model.patienceProperty().asObject());
-        patienceSpinner.getValueFactory().setConverter(new IntegerStringConverter());
+        patienceValue = model.patienceProperty().asObject();
+        patienceSpinner.getValueFactory().valueProperty().bindBidirectional(patienceValue);
+        for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner, patienceSpinner)) {
+            s.getValueFactory().setConverter(new IntegerStringConverter());
+            // a number typed and left with Tab or a click counts as if Enter had been pressed
+            s.focusedProperty().addListener((o, was, focused) -> {
+                if (!focused) {
+                    commitTyped(s);
+                }
+            });
+        }
 
         trainButton.setOnAction(e -> {
+            for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner, patienceSpinner)) {
+                commitTyped(s);
+            }
             lossChart.series(0).clear();
             lossChart.series(1).clear();
             accuracyChart.clear();
             lossChart.commit();
             accuracyChart.commit();
             model.train();
+            if (model.runningProperty().get()) {
+                clearResults();
+            }
         });
         trainButton.disableProperty().bind(model.runningProperty());
         model.runningProperty().addListener((o, was, running) -> {
@@ -270,6 +292,28 @@ public final class TrainingView {
 
         model.onUpdates(this::apply);
         showPictureFor(model.datasetProperty().get());
+    }
+
+    /** Commits what is typed in a spinner's editor; text that is no number puts the shown value back. */
+    private static void commitTyped(Spinner<Integer> s) {
+        String text = s.getEditor().getText();
+        try {
+            Integer v = s.getValueFactory().getConverter().fromString(text.strip());
+            if (v != null) {
+                s.getValueFactory().setValue(v);
+            }
+        } catch (NumberFormatException e) {
+            // not a number: the spinner keeps its value
+        }
+        s.getEditor().setText(s.getValueFactory().getConverter().toString(s.getValue()));
+    }
+
+    /** A new run starts: what the last run left (confusion matrix, misclassified images, boundary) goes. */
+    private void clearResults() {
+        confusion.clear();
+        samples.clear();
+        samplesTitle.setText("");
+        boundary.clearBoundary();
     }
 
     private void showPictureFor(String dataset) {
@@ -396,9 +440,16 @@ public final class TrainingView {
                 // the run's last picture comes with the batches: one still waiting for a frame is older
                 model.takePicture();
                 boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
+            } else if (u instanceof TrainingViewModel.Update.Failed) {
+                // a failed or stopped run has no misclassified images of its own (its matrix, if it finished an
+                // epoch, is its own and stays)
+                samples.clear();
+                samplesTitle.setText("");
             } else if (u instanceof TrainingViewModel.Update.Confusion c) {
-                confusion.show(c.counts(), c.classNames());
-            } else if (u instanceof TrainingViewModel.Update.Mistakes m) {
+                if (c.run() == currentRun) {
+                    confusion.show(c.counts(), c.classNames());
+                }
+            } else if (u instanceof TrainingViewModel.Update.Mistakes m && m.run() == currentRun) {
                 String[] captions = new String[m.indices().length];
                 for (int k = 0; k < captions.length; k++) {
                     captions[k] = shortName(m.test().classNames().get(m.predicted()[k])) + " ≠ "

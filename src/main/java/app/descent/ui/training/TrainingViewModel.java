@@ -73,9 +73,15 @@ public final class TrainingViewModel {
         }
     }
 
-    /** A row of the run history. */
+    /**
+     * A row of the run history, with everything the run was started with: the settings it trained with and the
+     * toy data's sample count and noise.
+     */
     public record RunRow(int run, String dataset, String network, String optimizer, double lr, int epochs,
-                         String result) {
+                         String result, TrainingRun.Settings settings, int samples, double noise) {
+        RunRow withResult(String newResult) {
+            return new RunRow(run, dataset, network, optimizer, lr, epochs, newResult, settings, samples, noise);
+        }
     }
 
     private final StringProperty dataset = new SimpleStringProperty("xor");
@@ -104,7 +110,11 @@ public final class TrainingViewModel {
     private Network lastNetwork;
     private volatile boolean stopRequested;
     private volatile boolean pauseRequested;
-    private volatile int stepRequests;
+    /** Clicks on Step not yet taken by the training thread: added on the FX thread, taken on the training thread. */
+    private final StepRequests stepRequests = new StepRequests();
+    /** The run in progress and the last step the window has been told of (FX thread). */
+    private int currentRun;
+    private long stepShown;
     private int nextRun = 1;
     private Throttle<Update> throttle;
     /** The newest decision boundary, waiting for the window's next frame; null once taken. */
@@ -228,17 +238,19 @@ public final class TrainingViewModel {
         }
         String datasetName = dataset.get();
         DataSplit.Options options = new DataSplit.Options(samples.get(), noise.get(), seed.get(), 0, 0.1);
-        RunRow row = new RunRow(id, datasetName, network.get(), optimizer.get(), learningRate.get(), epochs.get(),
-                "running");
+        RunRow row = new RunRow(id, datasetName, network.get(), optimizer.get(), learningRate.get(), settings.epochs(),
+                "running", settings, options.samples(), options.noise());
         history.add(0, row);
         stopRequested = false;
         lastWeights = null;
         lastEpochs.clear();
         lastNetwork = chosen;
         pauseRequested = paused.get();
-        stepRequests = 0;
+        stepRequests.clear();
+        currentRun = id;
+        stepShown = 0;
         running.set(true);
-        status.set("Run " + id + ": loading " + datasetName + "…");
+        status.set(pauseRequested ? "Run " + id + ": paused at step 0" : "Run " + id + ": loading " + datasetName + "…");
         throttle = new Throttle<>(30, this::deliver, CLOCK);
         Throttle<Update> out = throttle;
         TrainingThread.submit(() -> loop(id, datasetName, options, layers, settings, out));
@@ -254,12 +266,9 @@ public final class TrainingViewModel {
                         (data.train().count() + settings.batchSize() - 1) / settings.batchSize()));
                 long lastPicture = 0;
                 while (!run.finished() && !stopRequested) {
-                    if (pauseRequested && stepRequests == 0) {
+                    if (pauseRequested && !stepRequests.take()) {
                         Thread.sleep(15);
                         continue;
-                    }
-                    if (stepRequests > 0) {
-                        stepRequests--;
                     }
                     for (TrainingEvent e : run.advance()) {
                         out.offer(new Update.Event(e));
@@ -330,8 +339,16 @@ public final class TrainingViewModel {
         for (Update u : batch) {
             if (u instanceof Update.Event ev) {
                 TrainingEvent e = ev.event();
-                if (e instanceof TrainingEvent.Epoch ep) {
+                if (e instanceof TrainingEvent.Step st && st.run() == currentRun) {
+                    stepShown = st.step();
+                    if (paused.get() && running.get()) {
+                        status.set(pausedStatus());
+                    }
+                } else if (e instanceof TrainingEvent.Epoch ep) {
                     lastEpochs.add(ep);
+                    if (paused.get()) {
+                        continue;
+                    }
                     status.set(String.format("Run %d · epoch %d/%d · train loss %.4f · val loss %.4f · val accuracy %.1f %%",
                             ep.run(), ep.epoch(), epochs.get(), ep.trainLoss(), ep.valLoss(), 100 * ep.valAccuracy()));
                 } else if (e instanceof TrainingEvent.Done d) {
@@ -352,7 +369,7 @@ public final class TrainingViewModel {
         for (int i = 0; i < history.size(); i++) {
             RunRow r = history.get(i);
             if (r.run() == id) {
-                history.set(i, new RunRow(r.run(), r.dataset(), r.network(), r.optimizer(), r.lr(), r.epochs(), result));
+                history.set(i, r.withResult(result));
             }
         }
         status.set("Run " + id + ": " + result);
@@ -389,12 +406,19 @@ public final class TrainingViewModel {
     public void setPaused(boolean on) {
         paused.set(on);
         pauseRequested = on;
+        if (running.get()) {
+            status.set(on ? pausedStatus() : "Run " + currentRun + ": training from step " + stepShown + "…");
+        }
+    }
+
+    private String pausedStatus() {
+        return "Run " + currentRun + ": paused at step " + stepShown;
     }
 
     /** While paused: one optimizer step. */
     public void step() {
         if (running.get()) {
-            stepRequests++;
+            stepRequests.request();
         }
     }
 

@@ -61,4 +61,37 @@ class LiveChartTest {
         });
         assertThat(count).containsExactly(3000);
     }
+    /** Issue 13: one epoch's point read "1.13E2 1.13E2 1.13E2…" on the accuracy chart. */
+    @Test
+    void onePointGivesDistinctTicksInTheDataUnits(FxRobot robot) {
+        List<String> labels = new ArrayList<>();
+        robot.interact(() -> {
+            LiveChart chart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
+                    "val accuracy (epoch)");
+            chart.add(0, 113, 0.913);
+            chart.add(1, 113, 0.887);
+            chart.commit();
+            // drawing chooses the ticks
+            chart.chart().createBufferedImage(520, 260);
+            for (var axis : List.of((org.jfree.chart.axis.NumberAxis) chart.chart().getXYPlot().getDomainAxis(),
+                    (org.jfree.chart.axis.NumberAxis) chart.chart().getXYPlot().getRangeAxis())) {
+                double lower = axis.getLowerBound();
+                double unit = axis.getTickUnit().getSize();
+                StringBuilder ticks = new StringBuilder();
+                for (double t = Math.ceil(lower / unit) * unit; t <= axis.getUpperBound(); t += unit) {
+                    ticks.append(axis.getTickUnit().valueToString(t)).append(' ');
+                }
+                labels.add(ticks.toString().strip());
+            }
+        });
+        for (String ticks : labels) {
+            String[] each = ticks.split(" ");
+            assertThat(each.length).as(ticks).isGreaterThanOrEqualTo(2);
+            assertThat(new java.util.HashSet<>(List.of(each))).as("distinct ticks: " + ticks).hasSize(each.length);
+            assertThat(ticks).as("in the data's units").doesNotContain("E");
+        }
+        // the step axis around 113, the accuracy axis around 0.9
+        assertThat(labels.get(0)).contains("110");
+        assertThat(labels.get(1)).containsPattern("0[.,]9");
+    }
 }
