@@ -1,18 +1,32 @@
 package app.descent.ui;
 
+import app.descent.training.TrainingThread;
+import app.descent.ui.fx.CrashHandler;
 import app.descent.ui.shell.ShellView;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /** The JavaFX application; started by {@link app.descent.Launcher}, never used as the main class itself. */
 public final class DescentApp extends Application {
+    /** How long a closing window waits for the training step under way. */
+    static final Duration STOP_TRAINING = Duration.ofSeconds(5);
 
     public static void launchGui(String[] args) {
+        // window closed, Quit or SIGTERM: training stops between two steps and frees its native arrays before exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TrainingThread.shutdown(STOP_TRAINING),
+                "descent-shutdown"));
         Application.launch(DescentApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        CrashHandler.install();
         ShellView.open(stage);
+    }
+
+    @Override
+    public void stop() {
+        TrainingThread.shutdown(STOP_TRAINING);
     }
 }

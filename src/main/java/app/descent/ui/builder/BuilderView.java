@@ -2,6 +2,7 @@ package app.descent.ui.builder;
 
 import app.descent.UserInputException;
 import app.descent.network.LayerType;
+import app.descent.ui.fx.Dialogs;
 import app.descent.ui.fx.FileExport;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -320,9 +320,7 @@ public final class BuilderView {
             try {
                 model.save(file.toPath());
             } catch (IOException | UserInputException e) {
-                Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
-                a.initOwner(table.getScene().getWindow());
-                a.showAndWait();
+                Dialogs.get().error(table.getScene().getWindow(), "Could not save " + file + ": " + e.getMessage());
             }
         }
     }

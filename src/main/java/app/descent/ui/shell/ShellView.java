@@ -124,7 +124,8 @@ public final class ShellView {
         presentationToggle.setGraphic(new FontIcon("fth-monitor"));
         model.presentationProperty().addListener((o, a, p) -> applyTheme());
         aboutButton.setGraphic(new FontIcon("fth-info"));
-        aboutButton.setOnAction(e -> new AboutDialog(root.getScene().getWindow(), model.engineProperty().get()).showAndWait());
+        aboutButton.setOnAction(e -> app.descent.ui.fx.Dialogs.get().show(
+                new AboutDialog(root.getScene().getWindow(), model.engineProperty().get())));
         applyTheme();
 
         engineLabel.textProperty().bind(model.engineLabelProperty());

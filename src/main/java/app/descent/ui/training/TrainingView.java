@@ -235,8 +235,8 @@ public final class TrainingView {
                 try {
                     model.saveWeights(f.toPath());
                 } catch (java.io.IOException | app.descent.UserInputException ex) {
-                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                            "Could not save " + f + ": " + ex.getMessage()).showAndWait();
+                    app.descent.ui.fx.Dialogs.get().error(statusLabel.getScene().getWindow(),
+                            "Could not save " + f + ": " + ex.getMessage());
                 }
             }
         });
