@@ -116,6 +116,7 @@ public final class BuilderView {
             b.disableProperty().bind(model.editableProperty().not());
         }
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 65_536, 64));
+        app.descent.ui.fx.Spinners.guard(batchSpinner);
         model.batchSizeProperty().bind(batchSpinner.valueProperty());
 
         errorLabel.textProperty().bind(model.errorProperty());

@@ -20,7 +20,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.IntegerStringConverter;
 
 /** Controller of TrainingView.fxml: settings bound to the view model; charts and pictures fed by its batches. */
 public final class TrainingView {
@@ -175,7 +174,7 @@ public final class TrainingView {
         epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 30));
         epochsSpinner.getValueFactory().valueProperty().bindBidirectional(model.epochsProperty().asObject());
         for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner)) {
-            s.getValueFactory().setConverter(new IntegerStringConverter());
+            app.descent.ui.fx.Spinners.guard(s);
         }
         seedField.setText(String.valueOf(model.seedProperty().get()));
         seedField.textProperty().addListener((o, a, t) -> {
@@ -202,7 +201,7 @@ public final class TrainingView {
         });
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 0));
         patienceSpinner.getValueFactory().valueProperty().bindBidirectional(model.patienceProperty().asObject());
-        patienceSpinner.getValueFactory().setConverter(new IntegerStringConverter());
+        app.descent.ui.fx.Spinners.guard(patienceSpinner);
 
         trainButton.setOnAction(e -> {
             lossChart.series(0).clear();
