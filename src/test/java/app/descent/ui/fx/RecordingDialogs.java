@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
@@ -15,15 +15,17 @@ import javafx.stage.Window;
 public final class RecordingDialogs implements Dialogs {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public final List<CrashReport> crashes = new CopyOnWriteArrayList<>();
-    private volatile Supplier<File> openAnswer = () -> null;
-    private volatile Supplier<File> saveAnswer = () -> null;
+    private volatile Function<String, File> openAnswer = pattern -> null;
+    private volatile Function<String, File> saveAnswer = name -> null;
 
-    public RecordingDialogs answerOpen(Supplier<File> answer) {
+    /** What the open chooser answers, given the pattern asked for ("*.csv"); null is Cancel. */
+    public RecordingDialogs answerOpen(Function<String, File> answer) {
         openAnswer = answer;
         return this;
     }
 
-    public RecordingDialogs answerSave(Supplier<File> answer) {
+    /** What the save chooser answers, given the suggested name; null is Cancel. */
+    public RecordingDialogs answerSave(Function<String, File> answer) {
         saveAnswer = answer;
         return this;
     }
@@ -31,13 +33,13 @@ public final class RecordingDialogs implements Dialogs {
     @Override
     public File open(Window owner, String description, String pattern) {
         calls.add("open " + pattern);
-        return openAnswer.get();
+        return openAnswer.apply(pattern);
     }
 
     @Override
     public File save(Window owner, String suggestedName, String description, String pattern) {
         calls.add("save " + suggestedName);
-        return saveAnswer.get();
+        return saveAnswer.apply(suggestedName);
     }
 
     @Override
