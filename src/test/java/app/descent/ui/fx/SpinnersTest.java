@@ -63,4 +63,43 @@ class SpinnersTest {
         assertThat(batch.getValue()).isEqualTo(64);
         assertThat(batch.getEditor().getText()).isEqualTo("64");
     }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    /** Every editable spinner of every workspace (and of every Compare tab), so that a new one cannot be missed. */
+    @Test
+    void everyEditableSpinnerInTheWindowTakesWordsWithoutAnException(FxRobot robot) {
+        int tried = 0;
+        for (Workspace w : Workspace.values()) {
+            robot.clickOn("#nav-" + w.id());
+            List<javafx.scene.Node> tabs = List.copyOf(robot.lookup(".tab-pane > .tab-header-area .tab").<javafx.scene.Node>queryAll());
+            for (int t = 0; t < Math.max(1, tabs.size()); t++) {
+                if (!tabs.isEmpty()) {
+                    robot.clickOn(tabs.get(t));
+                }
+                for (javafx.scene.Node n : List.copyOf(robot.lookup(".spinner").<javafx.scene.Node>queryAll())) {
+                    if (!(n instanceof Spinner<?> spinner)) {
+                        continue;
+                    }
+                    if (!spinner.isEditable() || spinner.isDisabled() || !shown(spinner)) {
+                        continue;
+                    }
+                    Object before = spinner.getValue();
+                    robot.clickOn(spinner.getEditor()).press(KeyCode.CONTROL, KeyCode.A)
+                            .release(KeyCode.A, KeyCode.CONTROL).write("3,4").type(KeyCode.TAB);
+                    assertThat(uncaught).as("%s in %s", spinner.getId(), w).isEmpty();
+                    assertThat(spinner.getValue()).as("%s in %s", spinner.getId(), w).isEqualTo(before);
+                    tried++;
+                }
+            }
+        }
+        assertThat(tried).as("editable spinners tried").isGreaterThanOrEqualTo(10);
+    }
 }
