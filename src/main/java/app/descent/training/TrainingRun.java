@@ -267,6 +267,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** One optimizer step; the events it produced (a Step, and at the end of an epoch an Epoch, maybe a Done). */
     public List<TrainingEvent> advance() {
+        TrainingThread.checkOpen();
         List<TrainingEvent> events = new ArrayList<>(3);
         if (finished) {
             return events;

@@ -1,6 +1,9 @@
 package app.descent.ui;
 
+import app.descent.training.TrainingThread;
+import app.descent.ui.fx.CrashHandler;
 import app.descent.ui.shell.ShellView;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -8,17 +11,28 @@ import javafx.stage.WindowEvent;
 
 /** The JavaFX application; started by {@link app.descent.Launcher}, never used as the main class itself. */
 public final class DescentApp extends Application {
+    /** How long a closing window waits for the training step under way. */
+    static final Duration STOP_TRAINING = Duration.ofSeconds(5);
 
     /** Runs the window until it goes, however it goes; returns then (the caller ends the process). */
     public static void launchGui(String[] args) {
+        // window closed, Quit or SIGTERM: training stops between two steps and frees its native arrays before exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TrainingThread.shutdown(STOP_TRAINING),
+                "descent-shutdown"));
         Application.launch(DescentApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        CrashHandler.install();
         Platform.setImplicitExit(true);
         // the main window gone (closed, Ctrl+Q, or destroyed without a close request): the application ends
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
         ShellView.open(stage);
+    }
+
+    @Override
+    public void stop() {
+        TrainingThread.shutdown(STOP_TRAINING);
     }
 }

@@ -2,6 +2,7 @@ package app.descent.ui.builder;
 
 import app.descent.UserInputException;
 import app.descent.network.LayerType;
+import app.descent.ui.fx.Dialogs;
 import app.descent.ui.fx.FileExport;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -127,6 +127,7 @@ public final class BuilderView {
             b.disableProperty().bind(model.editableProperty().not());
         }
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 65_536, 64));
+        app.descent.ui.fx.Spinners.guard(batchSpinner);
         model.batchSizeProperty().bind(batchSpinner.valueProperty());
 
         errorLabel.textProperty().bind(model.errorProperty());
@@ -352,12 +353,13 @@ public final class BuilderView {
         }
         javafx.scene.control.ButtonType replace = new javafx.scene.control.ButtonType("Replace",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The network you built has not been saved. "
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, "The network you built has not been saved. "
                 + "Undo (Ctrl+Z) brings it back after the import.", replace, javafx.scene.control.ButtonType.CANCEL);
         a.setTitle("Import");
         a.setHeaderText(REPLACE);
         a.initOwner(table.getScene().getWindow());
-        return a.showAndWait().filter(replace::equals).isPresent();
+        return app.descent.ui.fx.Dialogs.get().show(a).filter(replace::equals).isPresent();
     }
 
     private void open() {
@@ -373,9 +375,7 @@ public final class BuilderView {
             try {
                 model.save(file.toPath());
             } catch (IOException | UserInputException e) {
-                Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
-                a.initOwner(table.getScene().getWindow());
-                a.showAndWait();
+                Dialogs.get().error(table.getScene().getWindow(), "Could not save " + file + ": " + e.getMessage());
             }
         }
     }

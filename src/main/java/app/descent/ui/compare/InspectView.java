@@ -75,6 +75,7 @@ public final class InspectView {
         SpinnerValueFactory.IntegerSpinnerValueFactory batch =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 4096, model.batchSizeProperty().get(), 32);
         batchSpinner.setValueFactory(batch);
+        app.descent.ui.fx.Spinners.guard(batchSpinner);
         batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
         seedField.textProperty().bindBidirectional(model.seedProperty());
         optimizerBox.getItems().setAll(OptimizerSpec.NAMES);
@@ -90,6 +91,7 @@ public final class InspectView {
         SpinnerValueFactory.IntegerSpinnerValueFactory every =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, model.everyProperty().get(), 5);
         everySpinner.setValueFactory(every);
+        app.descent.ui.fx.Spinners.guard(everySpinner);
         every.valueProperty().addListener((o, a, b) -> model.everyProperty().set(b));
         inspectButton.setOnAction(e -> model.inspectAtInitialization());
         watchButton.setOnAction(e -> model.trainAndWatch());

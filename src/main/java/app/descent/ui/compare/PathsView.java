@@ -122,6 +122,7 @@ public final class PathsView {
         SpinnerValueFactory.IntegerSpinnerValueFactory steps =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 5000, model.stepsProperty().get(), 10);
         stepsSpinner.setValueFactory(steps);
+        app.descent.ui.fx.Spinners.guard(stepsSpinner);
         steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
         model.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         raceButton.setOnAction(e -> model.race());

@@ -72,6 +72,7 @@ public final class SearchView {
         SpinnerValueFactory.IntegerSpinnerValueFactory trials =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 500, model.trialsProperty().get());
         trialsSpinner.setValueFactory(trials);
+        app.descent.ui.fx.Spinners.guard(trialsSpinner);
         trials.valueProperty().addListener((o, a, b) -> model.trialsProperty().set(b));
         trialsSpinner.disableProperty().bind(gridBox.selectedProperty());
         seedField.textProperty().bindBidirectional(model.seedProperty());

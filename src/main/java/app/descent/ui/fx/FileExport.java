@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.image.WritableImage;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
-/** "Save as" for pictures and tables: asks where, writes atomically, and reports a failure in a dialog. */
+/** "Save as" for pictures and tables: asks where (through {@link Dialogs}), writes atomically, and reports a failure in a dialog. */
 public final class FileExport {
     private FileExport() {
     }
@@ -49,9 +47,7 @@ public final class FileExport {
 
     /** Asks for a file to open; null when the person cancels. */
     public static File open(Window owner, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showOpenDialog(owner);
+        return Dialogs.get().open(owner, description, pattern);
     }
 
     public static File chooseSave(Window owner, String name, String description, String pattern) {
@@ -59,10 +55,7 @@ public final class FileExport {
     }
 
     private static File choose(Window owner, String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showSaveDialog(owner);
+        return Dialogs.get().save(owner, name, description, pattern);
     }
 
     private interface Content {
@@ -73,9 +66,7 @@ public final class FileExport {
         try {
             AtomicFiles.write(file.toPath(), content.bytes());
         } catch (IOException | RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
-            alert.initOwner(owner);
-            alert.showAndWait();
+            Dialogs.get().error(owner, "Could not save " + file + ": " + e.getMessage());
         }
     }
 }

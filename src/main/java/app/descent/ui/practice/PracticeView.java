@@ -109,6 +109,7 @@ public final class PracticeView {
         difficultyBox.valueProperty().bindBidirectional(model.difficultyProperty());
         difficultyBox.valueProperty().addListener((o, a, d) -> model.next());
         minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
+        app.descent.ui.fx.Spinners.guard(minutesSpinner);
         clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
         examButton.selectedProperty().addListener((o, a, on) -> {
             if (on) {

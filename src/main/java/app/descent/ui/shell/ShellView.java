@@ -16,9 +16,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -148,7 +146,8 @@ public final class ShellView {
         presentationToggle.setGraphic(new FontIcon("fth-monitor"));
         model.presentationProperty().addListener((o, a, p) -> applyTheme());
         aboutButton.setGraphic(new FontIcon("fth-info"));
-        aboutButton.setOnAction(e -> new AboutDialog(root.getScene().getWindow(), model.engineProperty().get()).showAndWait());
+        aboutButton.setOnAction(e -> app.descent.ui.fx.Dialogs.get().show(
+                new AboutDialog(root.getScene().getWindow(), model.engineProperty().get())));
         applyTheme();
 
         engineLabel.textProperty().bind(model.engineLabelProperty());
@@ -254,7 +253,7 @@ public final class ShellView {
     private void installQuit(Stage stage, Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             if (mayQuit()) {
-                stage.close();
+                app.descent.ui.fx.Dialogs.get().quit(stage);
             }
         });
         stage.setOnCloseRequest(e -> {
@@ -275,11 +274,7 @@ public final class ShellView {
     }
 
     private boolean askToQuit(String question) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.YES);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Quit Descent");
-        alert.setHeaderText("Quit while training?");
-        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+        return app.descent.ui.fx.Dialogs.get().confirm(root.getScene().getWindow(), "Quit while training", question);
     }
 
     private void saveBounds(Stage stage) {

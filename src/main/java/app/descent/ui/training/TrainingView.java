@@ -20,7 +20,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.IntegerStringConverter;
 
 /** Controller of TrainingView.fxml: settings bound to the view model; charts and pictures fed by its batches. */
 public final class TrainingView {
@@ -211,7 +210,7 @@ public final class TrainingView {
         patienceValue = model.patienceProperty().asObject();
         patienceSpinner.getValueFactory().valueProperty().bindBidirectional(patienceValue);
         for (Spinner<Integer> s : List.of(samplesSpinner, batchSpinner, epochsSpinner, patienceSpinner)) {
-            s.getValueFactory().setConverter(new IntegerStringConverter());
+            app.descent.ui.fx.Spinners.guard(s);
             // a number typed and left with Tab or a click counts as if Enter had been pressed
             s.focusedProperty().addListener((o, was, focused) -> {
                 if (!focused) {
@@ -257,8 +256,8 @@ public final class TrainingView {
                 try {
                     model.saveWeights(f.toPath());
                 } catch (java.io.IOException | app.descent.UserInputException ex) {
-                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                            "Could not save " + f + ": " + ex.getMessage()).showAndWait();
+                    app.descent.ui.fx.Dialogs.get().error(statusLabel.getScene().getWindow(),
+                            "Could not save " + f + ": " + ex.getMessage());
                 }
             }
         });
