@@ -39,8 +39,7 @@ public final class CrashHandler {
 
     /** {@code descent.home}/logs/descent.log (by default ~/.descent/logs/descent.log). */
     public static Path logFile() {
-        String home = System.getProperty("descent.home", System.getProperty("user.home") + "/.descent");
-        return Path.of(home, "logs", "descent.log");
+        return app.descent.io.Logs.file();
     }
 
     /** How many uncaught exceptions this session has seen. */
