@@ -23,7 +23,7 @@ final class ConfusionView extends GridPane {
     void show(int[][] counts, List<String> names) {
         getChildren().clear();
         int k = counts.length;
-        add(header("true \\ predicted"), 0, 0);
+        add(header("true ↓ predicted →"), 0, 0);
         for (int c = 0; c < k; c++) {
             add(header(shortName(names.get(c))), c + 1, 0);
         }
@@ -55,6 +55,8 @@ final class ConfusionView extends GridPane {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("confusion-header");
+        // a header is read whole: the matrix scrolls sideways before a header is cut
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
