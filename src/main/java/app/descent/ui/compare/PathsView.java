@@ -96,6 +96,22 @@ public final class PathsView {
         return map;
     }
 
+    /** Puts a lesson's path action into the tab; with run, presses Race. */
+    private void setUp(app.descent.ui.Session.Setup r) {
+        if (r == null || !r.workspace().equals("paths")) {
+            return;
+        }
+        try {
+            model.apply(r.settings());
+        } catch (app.descent.UserInputException e) {
+            r.problem().accept(e.getMessage());
+            return;
+        }
+        if (r.run()) {
+            raceButton.fire();
+        }
+    }
+
     @FXML
     private void initialize() {
         presetBox.getItems().setAll(Surface.PRESETS);
@@ -125,6 +141,8 @@ public final class PathsView {
         steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
         model.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         raceButton.setOnAction(e -> model.run());
+        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(app.descent.ui.Session.setupRequest().get());
         playButton.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 if (model.raceProperty().get() != null && shown >= model.raceProperty().get().steps()) {

@@ -166,7 +166,7 @@ public final class LessonPanel {
 
     /** The workspaces that take an action's state through the session; the others are set by hand for now. */
     private static boolean handsOver(Workspace w) {
-        return w != Workspace.COMPARE && w != Workspace.PATHS;
+        return w != Workspace.COMPARE;
     }
 
     /** An action's settings as plain text: scalars as written, lists comma-separated, maps as key=value pairs. */
@@ -213,12 +213,13 @@ public final class LessonPanel {
                 Session.request(Session.builderCode(), a.settings().path("code").asText());
                 Session.request(Session.workspaceRequest(), "builder");
             }
-            case TRAINING, PRACTICE -> {
+            case TRAINING, PRACTICE, PATHS -> {
                 Session.request(Session.setupRequest(), new Session.Setup(a.workspace().id(), plain(a.settings()), run,
                         problem));
-                Session.request(Session.workspaceRequest(), a.workspace().id());
+                Session.request(Session.workspaceRequest(), a.workspace() == Workspace.PATHS ? "compare"
+                        : a.workspace().id());
             }
-            case COMPARE, PATHS -> Session.request(Session.workspaceRequest(), "compare");
+            case COMPARE -> Session.request(Session.workspaceRequest(), "compare");
         }
     }
 

@@ -88,4 +88,27 @@ class LessonSetUpTest {
         assertThat(robot.lookup("#solution").query().isVisible()).as("Show me shows the worked solution").isTrue();
         assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
     }
+
+    @Test
+    void setsUpAndRacesAnOptimizerPath(FxRobot robot) throws Exception {
+        open(robot, "p02d-optimizers-init");
+        robot.clickOn("#lesson-setup");
+        assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.COMPARE);
+        assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("tab-paths");
+        assertThat(robot.lookup("#surface-expression").queryAs(TextField.class).getText()).isEqualTo("x**2 + 10*y**2");
+        assertThat(robot.lookup("#start-x").queryAs(TextField.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#start-y").queryAs(TextField.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#path-steps").queryAs(Spinner.class).getValue()).isEqualTo(20);
+        TableView<app.descent.ui.compare.PathsViewModel.Racer> racers = robot.lookup("#racers").queryTableView();
+        assertThat(racers.getItems().stream().filter(r -> r.enabledProperty().get()).toList())
+                .extracting(app.descent.ui.compare.PathsViewModel.Racer::name).containsExactly("sgd");
+        app.descent.ui.compare.PathsViewModel.Racer sgd = racers.getItems().stream()
+                .filter(r -> r.name().equals("sgd")).findFirst().orElseThrow();
+        assertThat(sgd.lrProperty().get()).isEqualTo("0.05");
+
+        robot.clickOn("#lesson-show-0");
+        waitFor(30, TimeUnit.SECONDS, () -> !sgd.resultProperty().get().isEmpty());
+        assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
+    }
 }
