@@ -132,7 +132,7 @@ public final class LessonPanel {
         });
         HBox buttons = new HBox(8, setUp);
         box.getChildren().addAll(what, buttons, problem);
-        if (!handsOver(a.workspace())) {
+        if (!handsOver(a)) {
             Label settings = new Label(settingsText(a));
             settings.getStyleClass().add("lesson-action-settings");
             settings.setWrapText(true);
@@ -165,8 +165,8 @@ public final class LessonPanel {
     }
 
     /** The workspaces that take an action's state through the session; the others are set by hand for now. */
-    private static boolean handsOver(Workspace w) {
-        return w != Workspace.COMPARE;
+    private static boolean handsOver(Block.Action a) {
+        return a.workspace() != Workspace.COMPARE || a.settings().size() == 1 && a.settings().has("study");
     }
 
     /** An action's settings as plain text: scalars as written, lists comma-separated, maps as key=value pairs. */
@@ -213,13 +213,12 @@ public final class LessonPanel {
                 Session.request(Session.builderCode(), a.settings().path("code").asText());
                 Session.request(Session.workspaceRequest(), "builder");
             }
-            case TRAINING, PRACTICE, PATHS -> {
+            case TRAINING, PRACTICE, PATHS, COMPARE -> {
                 Session.request(Session.setupRequest(), new Session.Setup(a.workspace().id(), plain(a.settings()), run,
                         problem));
                 Session.request(Session.workspaceRequest(), a.workspace() == Workspace.PATHS ? "compare"
                         : a.workspace().id());
             }
-            case COMPARE -> Session.request(Session.workspaceRequest(), "compare");
         }
     }
 

@@ -28,12 +28,43 @@ import org.testfx.util.WaitForAsyncUtils;
 /** "Set it up" and "Show me" put Training and Practice into a lesson action's state, and Show me runs it there. */
 @ExtendWith(ApplicationExtension.class)
 class LessonSetUpTest {
+    private static final String STUDY_LESSON = "zz-setup-test-study";
     private ShellView shell;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeLesson() throws Exception {
+        Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
+        Files.deleteIfExists(home.resolve("lessons").resolve(STUDY_LESSON + ".md"));
+    }
 
     @Start
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve("lessons-progress.json"));
+        // an instructor's lesson that runs a study preset in Compare
+        Files.createDirectories(home.resolve("lessons"));
+        Files.writeString(home.resolve("lessons").resolve(STUDY_LESSON + ".md"), """
+                ---
+                id: %s
+                title: A study of initializers
+                course: Exam topics
+                minutes: 5
+                ---
+
+                ## Run the study
+
+                ```descent-action
+                workspace: compare
+                study: initializers
+                ```
+
+                ```descent-check
+                ask: Which initializer trains best?
+                of: runs[0].testAccuracy
+                at-least: 0
+                explain: Compare the curves.
+                ```
+                """.formatted(STUDY_LESSON));
         shell = Workspaces.open(stage, Workspace.LEARN);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -110,5 +141,23 @@ class LessonSetUpTest {
         robot.clickOn("#lesson-show-0");
         waitFor(30, TimeUnit.SECONDS, () -> !sgd.resultProperty().get().isEmpty());
         assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
+    }
+
+    @Test
+    void setsUpAndRunsAComparisonStudy(FxRobot robot) throws Exception {
+        open(robot, STUDY_LESSON);
+        robot.clickOn("#lesson-setup");
+        assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.COMPARE);
+        assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("tab-runs");
+        assertThat(((app.descent.compare.Study) robot.lookup("#study").queryAs(ComboBox.class).getValue()).id())
+                .isEqualTo("initializers");
+        assertThat(robot.lookup("#run-study").queryButton().isDisabled()).as("set up, not run").isFalse();
+
+        robot.clickOn("#lesson-show-0");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#run-study").queryButton().isDisabled());
+        assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
+        robot.clickOn("#stop-study");
+        waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#run-study").queryButton().isDisabled());
     }
 }
