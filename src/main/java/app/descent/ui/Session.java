@@ -31,8 +31,12 @@ public final class Session {
         return SETUP_REQUEST;
     }
 
-    /** An expression with its values, to be shown in the Backprop workspace. */
-    public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
+    /** An expression with its values, to be shown in the Backprop workspace; toEnd: stepped to the end at once. */
+    public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note,
+            boolean toEnd) {
+        public BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
+            this(expression, values, note, false);
+        }
     }
 
     /** Set to open an expression in Backprop (the workspace reads it also when it opens later). */

@@ -206,7 +206,7 @@ public final class LessonPanel {
                 Map<String, Double> values = new LinkedHashMap<>();
                 a.settings().path("values").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asDouble()));
                 Session.request(Session.backpropRequest(), new Session.BackpropRequest(
-                        a.settings().path("expression").asText(), values, model.lessonProperty().get().title()));
+                        a.settings().path("expression").asText(), values, model.lessonProperty().get().title(), run));
                 Session.request(Session.workspaceRequest(), "backprop");
             }
             case BUILDER -> {

@@ -158,6 +158,19 @@ class LessonSetUpTest {
         waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#run-study").queryButton().isDisabled());
         assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
         robot.clickOn("#stop-study");
-        waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#run-study").queryButton().isDisabled());
+        // Stop takes effect between steps; on a busy machine the first runs may still be loading
+        waitFor(300, TimeUnit.SECONDS, () -> !robot.lookup("#run-study").queryButton().isDisabled());
+    }
+
+    @Test
+    void showMeStepsTheBackpropToTheEnd(FxRobot robot) throws Exception {
+        open(robot, "backprop-basics");
+        robot.clickOn("#lesson-setup");
+        assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.BACKPROP);
+        javafx.scene.control.Button end = robot.lookup("#to-end").queryButton();
+        assertThat(end.isDisabled()).as("set up: at the start").isFalse();
+        robot.clickOn("#lesson-show-0");
+        assertThat(end.isDisabled()).as("Show me: stepped to the end").isTrue();
+        assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
     }
 }
