@@ -141,8 +141,6 @@ public final class PathsView {
         steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
         model.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         raceButton.setOnAction(e -> model.run());
-        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
-        setUp(app.descent.ui.Session.setupRequest().get());
         playButton.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 if (model.raceProperty().get() != null && shown >= model.raceProperty().get().steps()) {
@@ -188,6 +186,8 @@ public final class PathsView {
         table();
         pngButton.setOnAction(e -> FileExport.savePng(map, "optimizer-paths.png"));
         csvButton.setOnAction(e -> FileExport.saveText(map.getScene().getWindow(), "optimizer-paths.csv", model::csv));
+        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(app.descent.ui.Session.setupRequest().get());
         model.run();
     }
 
