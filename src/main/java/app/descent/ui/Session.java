@@ -11,9 +11,32 @@ public final class Session {
     private static final ObjectProperty<String> BUILDER_CODE = new SimpleObjectProperty<>();
     private static final ObjectProperty<String> WORKSPACE_REQUEST = new SimpleObjectProperty<>();
     private static final ObjectProperty<javafx.scene.Node> LESSON_PANEL = new SimpleObjectProperty<>();
+    private static final ObjectProperty<Setup> SETUP_REQUEST = new SimpleObjectProperty<>();
 
-    /** An expression with its values, to be shown in the Backprop workspace. */
-    public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
+    /**
+     * A lesson's action for one workspace ("training", "compare", "paths" or "practice"): its settings named as the
+     * command line names them, values as plain text (lists comma-separated, maps as key=value pairs). With run, the
+     * workspace also presses its main button. A setting the workspace cannot take goes to problem, not ignored.
+     */
+    public record Setup(String workspace, java.util.Map<String, String> settings, boolean run,
+            java.util.function.Consumer<String> problem) {
+        /** The setting, or null when the action leaves it out. */
+        public String get(String key) {
+            return settings.get(key);
+        }
+    }
+
+    /** Set to put a workspace into a lesson action's state (the workspace reads it also when it opens later). */
+    public static ObjectProperty<Setup> setupRequest() {
+        return SETUP_REQUEST;
+    }
+
+    /** An expression with its values, to be shown in the Backprop workspace; toEnd: stepped to the end at once. */
+    public record BackpropRequest(String expression, java.util.Map<String, Double> values, String note,
+            boolean toEnd) {
+        public BackpropRequest(String expression, java.util.Map<String, Double> values, String note) {
+            this(expression, values, note, false);
+        }
     }
 
     /** Set to open an expression in Backprop (the workspace reads it also when it opens later). */
@@ -51,6 +74,7 @@ public final class Session {
         BUILDER_CODE.set(null);
         WORKSPACE_REQUEST.set(null);
         LESSON_PANEL.set(null);
+        SETUP_REQUEST.set(null);
     }
 
     /** The Builder's current network (null until something is built). Set on the FX thread. */

@@ -212,6 +212,9 @@ public final class BackpropView {
             if (r != null) {
                 presets.getSelectionModel().clearSelection();
                 model.load(r.expression(), r.values(), r.note());
+                if (r.toEnd()) {
+                    endButton.fire();
+                }
             }
         };
         app.descent.ui.Session.backpropRequest().addListener(open);

@@ -9,6 +9,21 @@ public final class CompareView {
     @FXML private PathsView pathsController;
     @FXML private RunsView runsController;
     @FXML private SearchView searchController;
+    @FXML private javafx.scene.control.TabPane tabs;
+
+    /** A lesson's action for Compare or its optimizer paths opens that tab. */
+    @FXML
+    private void initialize() {
+        javafx.beans.value.ChangeListener<app.descent.ui.Session.Setup> open = (o, a, r) -> {
+            if (r != null && (r.workspace().equals("paths") || r.workspace().equals("compare"))) {
+                tabs.getSelectionModel().select(tabs.getTabs().stream()
+                        .filter(t -> ("tab-" + (r.workspace().equals("paths") ? "paths" : "runs")).equals(t.getId()))
+                        .findFirst().orElseThrow());
+            }
+        };
+        app.descent.ui.Session.setupRequest().addListener(open);
+        open.changed(null, null, app.descent.ui.Session.setupRequest().get());
+    }
 
     public ActivationsView activations() {
         return activationsController;

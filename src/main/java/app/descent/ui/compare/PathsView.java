@@ -96,6 +96,22 @@ public final class PathsView {
         return map;
     }
 
+    /** Puts a lesson's path action into the tab; with run, presses Race. */
+    private void setUp(app.descent.ui.Session.Setup r) {
+        if (r == null || !r.workspace().equals("paths")) {
+            return;
+        }
+        try {
+            model.apply(r.settings());
+        } catch (app.descent.UserInputException e) {
+            r.problem().accept(e.getMessage());
+            return;
+        }
+        if (r.run()) {
+            raceButton.fire();
+        }
+    }
+
     @FXML
     private void initialize() {
         presetBox.getItems().setAll(Surface.PRESETS);
@@ -180,6 +196,8 @@ public final class PathsView {
         table();
         pngButton.setOnAction(e -> FileExport.savePng(map, "optimizer-paths.png"));
         csvButton.setOnAction(e -> FileExport.saveText(map.getScene().getWindow(), "optimizer-paths.csv", model::csv));
+        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(app.descent.ui.Session.setupRequest().get());
         model.run();
     }
 

@@ -211,6 +211,72 @@ public final class PathsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * Puts a lesson's path action into the tab: {@code descent path}'s options by their long names as text
+     * ({@code preset}, {@code function}, {@code start} as x=A,y=B, {@code steps}, {@code optimizer} — the only racer
+     * then — with its {@code lr}, {@code momentum}, {@code betas}, {@code alpha}, {@code eps}, {@code weight-decay}).
+     * An unknown option, or a hyperparameter without an optimizer, is an error.
+     */
+    public void apply(java.util.Map<String, String> options) {
+        java.util.Map<String, String> o = new java.util.LinkedHashMap<>(options);
+        String presetId = o.remove("preset");
+        if (presetId != null) {
+            preset.set(Surface.preset(presetId));
+        }
+        String function = o.remove("function");
+        if (function != null) {
+            expression.set(function);
+        }
+        String start = o.remove("start");
+        if (start != null) {
+            for (String part : start.split(",")) {
+                String[] kv = part.split("=", 2);
+                if (kv.length != 2 || !(kv[0].strip().equals("x") || kv[0].strip().equals("y"))) {
+                    throw new UserInputException("start: write x=A,y=B, not '" + start + "'");
+                }
+                (kv[0].strip().equals("x") ? startX : startY).set(kv[1].strip());
+            }
+        }
+        String n = o.remove("steps");
+        if (n != null) {
+            try {
+                steps.set(Integer.parseInt(n.strip()));
+            } catch (NumberFormatException e) {
+                throw new UserInputException("steps must be a whole number, not '" + n + "'");
+            }
+        }
+        String name = o.remove("optimizer");
+        Racer racer = null;
+        if (name != null) {
+            racer = racers.stream().filter(r -> r.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new UserInputException("unknown optimizer '" + name + "'"));
+            racers.forEach(r -> r.enabled.set(false));
+            racer.enabled.set(true);
+        }
+        for (java.util.Map.Entry<String, String> e : o.entrySet()) {
+            if (racer == null) {
+                throw new UserInputException("'" + e.getKey() + "' needs an optimizer");
+            }
+            String v = e.getValue();
+            switch (e.getKey()) {
+                case "lr" -> racer.lr.set(v);
+                case "momentum" -> racer.momentum.set(v);
+                case "betas" -> {
+                    String[] b = v.split(",");
+                    if (b.length != 2) {
+                        throw new UserInputException("betas: write B1,B2, not '" + v + "'");
+                    }
+                    racer.beta1.set(b[0].strip());
+                    racer.beta2.set(b[1].strip());
+                }
+                case "alpha" -> racer.alpha.set(v);
+                case "eps" -> racer.eps.set(v);
+                case "weight-decay" -> racer.weightDecay.set(v);
+                default -> throw new UserInputException("the optimizer paths have no setting '" + e.getKey() + "'");
+            }
+        }
+    }
+
     /** Starts the race from a point picked on the map. */
     public void startAt(double x, double y) {
         startX.set(ComputationGraph.format(x, 3));

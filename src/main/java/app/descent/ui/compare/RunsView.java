@@ -69,6 +69,22 @@ public final class RunsView {
         return model;
     }
 
+    /** Puts a lesson's compare action into the tab; with run, presses Run study. */
+    private void setUp(app.descent.ui.Session.Setup r) {
+        if (r == null || !r.workspace().equals("compare")) {
+            return;
+        }
+        try {
+            model.apply(r.settings());
+        } catch (app.descent.UserInputException e) {
+            r.problem().accept(e.getMessage());
+            return;
+        }
+        if (r.run()) {
+            runButton.fire();
+        }
+    }
+
     @FXML
     private void initialize() {
         studyBox.getItems().setAll(Study.PRESETS);
@@ -91,6 +107,8 @@ public final class RunsView {
         runButton.setOnAction(e -> model.runStudy());
         customButton.setOnAction(e -> model.runCustom());
         stopButton.setOnAction(e -> model.stop());
+        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(app.descent.ui.Session.setupRequest().get());
         runButton.disableProperty().bind(model.runningProperty());
         customButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());

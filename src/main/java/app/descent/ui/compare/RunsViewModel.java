@@ -88,6 +88,20 @@ public final class RunsViewModel {
         return listener;
     }
 
+    /**
+     * Puts a lesson's compare action into the tab: {@code study} names a preset (as {@code descent study} does). A
+     * lesson's own model, dataset and vary are not taken here yet: that is an error naming them, never ignored.
+     */
+    public void apply(java.util.Map<String, String> settings) {
+        for (String key : settings.keySet()) {
+            if (!key.equals("study")) {
+                throw new UserInputException("this tab takes a lesson's study preset only; set '" + key
+                        + "' by hand (see the action's settings)");
+            }
+        }
+        study.set(Study.byId(settings.get("study")));
+    }
+
     /** Runs the chosen study as the course sets it up. */
     public void runStudy() {
         start(study.get());

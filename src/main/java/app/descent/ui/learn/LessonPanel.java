@@ -120,10 +120,19 @@ public final class LessonPanel {
         Button setUp = new Button("Set it up");
         setUp.setId("lesson-setup");
         setUp.getStyleClass().add("accent");
-        setUp.setOnAction(e -> setUp(a));
+        Label problem = new Label();
+        problem.setId("lesson-setup-problem");
+        problem.getStyleClass().addAll("lesson-feedback", "wrong");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        setUp.setOnAction(e -> {
+            problem.setText("");
+            setUp(a, false, problem::setText);
+        });
         HBox buttons = new HBox(8, setUp);
-        box.getChildren().addAll(what, buttons);
-        if (!handsOver(a.workspace())) {
+        box.getChildren().addAll(what, buttons, problem);
+        if (!handsOver(a)) {
             Label settings = new Label(settingsText(a));
             settings.getStyleClass().add("lesson-action-settings");
             settings.setWrapText(true);
@@ -155,9 +164,29 @@ public final class LessonPanel {
         };
     }
 
-    /** Backprop and Builder take an action's state through the session; the others are set by hand for now. */
-    private static boolean handsOver(Workspace w) {
-        return w == Workspace.BACKPROP || w == Workspace.BUILDER;
+    /** The workspaces that take an action's state through the session; the others are set by hand for now. */
+    private static boolean handsOver(Block.Action a) {
+        return a.workspace() != Workspace.COMPARE || a.settings().size() == 1 && a.settings().has("study");
+    }
+
+    /** An action's settings as plain text: scalars as written, lists comma-separated, maps as key=value pairs. */
+    static Map<String, String> plain(JsonNode settings) {
+        Map<String, String> out = new LinkedHashMap<>();
+        settings.fields().forEachRemaining(f -> out.put(f.getKey(), plainValue(f.getValue())));
+        return out;
+    }
+
+    private static String plainValue(JsonNode v) {
+        List<String> parts = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(x -> parts.add(plainValue(x)));
+            return String.join(",", parts);
+        }
+        if (v.isObject()) {
+            v.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + plainValue(f.getValue())));
+            return String.join(",", parts);
+        }
+        return v.asText();
     }
 
     private static String settingsText(Block.Action a) {
@@ -170,22 +199,26 @@ public final class LessonPanel {
         return b.toString();
     }
 
-    private void setUp(Block.Action a) {
+    /** Puts the action's workspace into its state and switches there; with run, also runs it there. */
+    private void setUp(Block.Action a, boolean run, java.util.function.Consumer<String> problem) {
         switch (a.workspace()) {
             case BACKPROP -> {
                 Map<String, Double> values = new LinkedHashMap<>();
                 a.settings().path("values").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asDouble()));
                 Session.request(Session.backpropRequest(), new Session.BackpropRequest(
-                        a.settings().path("expression").asText(), values, model.lessonProperty().get().title()));
+                        a.settings().path("expression").asText(), values, model.lessonProperty().get().title(), run));
                 Session.request(Session.workspaceRequest(), "backprop");
             }
             case BUILDER -> {
                 Session.request(Session.builderCode(), a.settings().path("code").asText());
                 Session.request(Session.workspaceRequest(), "builder");
             }
-            case TRAINING -> Session.request(Session.workspaceRequest(), "training");
-            case COMPARE, PATHS -> Session.request(Session.workspaceRequest(), "compare");
-            case PRACTICE -> Session.request(Session.workspaceRequest(), "practice");
+            case TRAINING, PRACTICE, PATHS, COMPARE -> {
+                Session.request(Session.setupRequest(), new Session.Setup(a.workspace().id(), plain(a.settings()), run,
+                        problem));
+                Session.request(Session.workspaceRequest(), a.workspace() == Workspace.PATHS ? "compare"
+                        : a.workspace().id());
+            }
         }
     }
 
@@ -265,7 +298,7 @@ public final class LessonPanel {
         showMe.setId("lesson-show-" + index);
         showMe.setOnAction(e -> {
             if (c.action() != null) {
-                setUp(c.action());
+                setUp(c.action(), true, feedback::setText);
             }
             showExplanation(c, reveal, true);
         });

@@ -57,6 +57,35 @@ public final class PracticeView {
         return model;
     }
 
+    /** Opens a lesson's practice exercise; with run, shows its worked solution. */
+    private void setUp(Session.Setup r) {
+        if (r == null || !r.workspace().equals("practice")) {
+            return;
+        }
+        try {
+            String unknown = r.settings().keySet().stream().filter(k -> !java.util.Set.of("topic", "seed", "difficulty")
+                    .contains(k)).findFirst().orElse(null);
+            if (unknown != null) {
+                throw new app.descent.UserInputException("the Practice workspace has no setting '" + unknown + "'");
+            }
+            long n = Long.parseLong(r.get("seed"));
+            topicList.getSelectionModel().select(PracticeViewModel.titleOf(r.get("topic")));
+            if (r.get("difficulty") != null) {
+                difficultyBox.setValue(app.descent.practice.Difficulty.parse(r.get("difficulty")));
+            }
+            model.open(r.get("topic"), n, r.get("difficulty"));
+        } catch (NumberFormatException e) {
+            r.problem().accept("'seed' must be a whole number, not '" + r.get("seed") + "'");
+            return;
+        } catch (app.descent.UserInputException e) {
+            r.problem().accept(e.getMessage());
+            return;
+        }
+        if (r.run()) {
+            solutionButton.setSelected(true);
+        }
+    }
+
     @FXML
     private void initialize() {
         topicList.getItems().setAll(PracticeViewModel.topicChoices());
@@ -108,6 +137,8 @@ public final class PracticeView {
         difficultyBox.getItems().setAll(app.descent.practice.Difficulty.values());
         difficultyBox.valueProperty().bindBidirectional(model.difficultyProperty());
         difficultyBox.valueProperty().addListener((o, a, d) -> model.next());
+        Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(Session.setupRequest().get());
         minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
         app.descent.ui.fx.Spinners.guard(minutesSpinner);
         clock.setCycleCount(javafx.animation.Animation.INDEFINITE);

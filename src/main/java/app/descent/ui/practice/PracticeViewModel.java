@@ -210,6 +210,28 @@ public final class PracticeViewModel {
         present(pick.exercise());
     }
 
+    /** The title of a topic named by its command-line id; an unknown id is an error. */
+    public static String titleOf(String topicId) {
+        return Topics.get(topicId).title();
+    }
+
+    /**
+     * Opens exactly the exercise that {@code descent practice --topic ID --seed N [--difficulty LEVEL]} prints (a
+     * lesson's action); difficulty may be null.
+     */
+    public void open(String topicId, long exerciseSeed, String difficultyName) {
+        Topic t = Topics.get(topicId);
+        topic.set(t.title());
+        if (difficultyName != null) {
+            difficulty.set(app.descent.practice.Difficulty.parse(difficultyName));
+        }
+        app.descent.practice.Difficulty.Pick pick = difficultyName == null
+                ? new app.descent.practice.Difficulty.Pick(t.generate(exerciseSeed), exerciseSeed)
+                : difficulty.get().pick(t, exerciseSeed);
+        seed = pick.seed();
+        present(pick.exercise());
+    }
+
     private Topic chosen(long s) {
         String title = topic.get();
         List<Topic> all = Topics.all();

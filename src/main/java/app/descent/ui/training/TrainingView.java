@@ -234,6 +234,8 @@ public final class TrainingView {
             }
         });
         trainButton.disableProperty().bind(model.runningProperty());
+        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        setUp(app.descent.ui.Session.setupRequest().get());
         model.runningProperty().addListener((o, was, running) -> {
             if (running) {
                 pictureFrames.start();
@@ -337,6 +339,30 @@ public final class TrainingView {
             boundary.points(split.train());
         } catch (app.descent.UserInputException e) {
             // an unusable setting is reported when training starts
+        }
+    }
+
+    /** Puts a lesson's training action into the controls, and with run presses Train. */
+    private void setUp(app.descent.ui.Session.Setup r) {
+        if (r == null || !r.workspace().equals("training")) {
+            return;
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(r.settings());
+        String code = options.remove("model");
+        if (code != null && !networkBox.getItems().contains(TrainingViewModel.LESSON_NETWORK)) {
+            networkBox.getItems().add(TrainingViewModel.LESSON_NETWORK);
+        }
+        try {
+            model.apply(code, options.remove("dataset"), options);
+        } catch (app.descent.UserInputException e) {
+            r.problem().accept(e.getMessage());
+            return;
+        }
+        seedField.setText(String.valueOf(model.seedProperty().get()));
+        clipField.setText(String.valueOf(model.clipProperty().get()));
+        samplesSpinner.getValueFactory().setValue(model.samplesProperty().get());
+        if (r.run()) {
+            trainButton.fire();
         }
     }
 

@@ -226,7 +226,7 @@ public final class TrainingViewModel {
         TrainingRun.Settings settings;
         Network chosen;
         try {
-            chosen = networkFor(network.get());
+            chosen = LESSON_NETWORK.equals(network.get()) ? lessonNetwork() : networkFor(network.get());
             layers = LayerDef.of(chosen);
             OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), learningRate.get());
             settings = new TrainingRun.Settings(Losses.Kind.parse(loss.get()), opt, Initializer.parse(init.get()),
@@ -459,6 +459,58 @@ public final class TrainingViewModel {
         }
         optimizer.set("adam");
         loss.set("ce");
+    }
+
+    /** The network choice that holds a lesson's own PyTorch code. */
+    public static final String LESSON_NETWORK = "The lesson's network";
+    private String lessonCode;
+
+    /**
+     * Puts a lesson's action into the workspace: its PyTorch code (null keeps the chosen network), its dataset, and
+     * {@code descent train}'s options by their long names ({@code lr}, {@code batch-size}, …) as text. An option this
+     * workspace has no control for, or a value it cannot read, is an error naming it.
+     */
+    public void apply(String modelCode, String datasetName, Map<String, String> options) {
+        if (datasetName != null) {
+            dataset.set(datasetName);
+        }
+        if (modelCode != null) {
+            lessonCode = modelCode;
+            network.set(LESSON_NETWORK);
+        }
+        options.forEach((key, value) -> {
+            try {
+                switch (key) {
+                    case "loss" -> loss.set(value);
+                    case "optimizer" -> optimizer.set(value);
+                    case "lr" -> learningRate.set(Double.parseDouble(value));
+                    case "batch-size" -> batchSize.set(Integer.parseInt(value));
+                    case "epochs" -> epochs.set(Integer.parseInt(value));
+                    case "init" -> init.set(value);
+                    case "schedule" -> schedule.set(value);
+                    case "clip" -> clip.set(Double.parseDouble(value));
+                    case "patience" -> patience.set(Integer.parseInt(value));
+                    case "seed" -> seed.set(Long.parseLong(value));
+                    case "samples" -> samples.set(Integer.parseInt(value));
+                    case "noise" -> noise.set(Double.parseDouble(value));
+                    case "device" -> device.set(value);
+                    default -> throw new UserInputException("the Training workspace has no setting '" + key + "'");
+                }
+            } catch (NumberFormatException e) {
+                throw new UserInputException("'" + key + "' must be a number, not '" + value + "'");
+            }
+        });
+    }
+
+    private Network lessonNetwork() {
+        if (lessonCode == null) {
+            throw new UserInputException("no lesson has set a network: pick a preset");
+        }
+        try {
+            return PyTorchImporter.importCode(lessonCode).network();
+        } catch (app.descent.network.NetworkException e) {
+            throw new UserInputException("the lesson's network: " + e.getMessage());
+        }
     }
 
     static Map<String, String> choices() {
