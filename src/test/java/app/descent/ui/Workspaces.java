@@ -46,4 +46,34 @@ public final class Workspaces {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** Pages the scroll pane holding {@code node} with clicks on its scroll bar until the node is in view, as a person would. */
+    public static void reveal(org.testfx.api.FxRobot robot, javafx.scene.Node node) {
+        javafx.scene.Node p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) p;
+        for (int i = 0; i < 40; i++) {
+            javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+            javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY()) {
+                return;
+            }
+            // a click on the scroll bar's track pages the settings up or down, as a person does to reach a far row
+            javafx.scene.control.ScrollBar bar = pane.lookupAll(".scroll-bar").stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar sb
+                            && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL && sb.isVisible())
+                    .map(javafx.scene.control.ScrollBar.class::cast).findFirst().orElseThrow();
+            javafx.scene.Node track = bar.lookup(".track");
+            javafx.geometry.Bounds t = track.localToScreen(track.getLayoutBounds());
+            boolean down = b.getMinY() >= view.getMinY();
+            robot.clickOn(new javafx.geometry.Point2D(t.getCenterX(), down ? t.getMaxY() - 2 : t.getMinY() + 2));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
 }

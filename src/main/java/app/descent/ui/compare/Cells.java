@@ -30,7 +30,7 @@ final class Cells {
         javafx.scene.control.Label l = new javafx.scene.control.Label(text);
         l.setWrapText(true);
         l.getStyleClass().add("table-placeholder");
-        l.setStyle("-fx-padding: 12; -fx-text-fill: -fx-mid-text-color;");
+        l.setStyle("-fx-padding: 12; -fx-text-fill: -color-fg-muted;");
         return l;
     }
 

@@ -35,6 +35,7 @@ class SpinnersTest {
     }
 
     private void typeInto(FxRobot robot, String id, String text, KeyCode leaveBy) {
+        app.descent.ui.Workspaces.reveal(robot, robot.lookup(id).query());
         robot.clickOn(id).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text).type(leaveBy);
     }

@@ -52,33 +52,8 @@ class TrainingFormTest {
         }
     }
 
-    /** Scrolls the settings with the mouse wheel until the node is in view, as a person would. */
     static void reveal(FxRobot robot, Node node) {
-        Node p = node.getParent();
-        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            return;
-        }
-        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) p;
-        for (int i = 0; i < 40; i++) {
-            Bounds view = pane.localToScene(pane.getLayoutBounds());
-            Bounds b = node.localToScene(node.getLayoutBounds());
-            if (b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY()) {
-                return;
-            }
-            // a click on the scroll bar's track pages the settings up or down, as a person does to reach a far row
-            javafx.scene.control.ScrollBar bar = pane.lookupAll(".scroll-bar").stream()
-                    .filter(n -> n instanceof javafx.scene.control.ScrollBar sb
-                            && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL && sb.isVisible())
-                    .map(javafx.scene.control.ScrollBar.class::cast).findFirst().orElseThrow();
-            Node track = bar.lookup(".track");
-            Bounds t = track.localToScreen(track.getLayoutBounds());
-            boolean down = b.getMinY() >= view.getMinY();
-            robot.clickOn(new javafx.geometry.Point2D(t.getCenterX(), down ? t.getMaxY() - 2 : t.getMinY() + 2));
-            waitForFxEvents();
-        }
+        app.descent.ui.Workspaces.reveal(robot, node);
     }
 
     /** Selects all of a spinner's or text field's text by keyboard and types over it. */

@@ -142,6 +142,9 @@ class TrainingScreenTest {
         waitFor(60, TimeUnit.SECONDS, () -> status(robot).matches("Run 3: paused at step \\d+"));
         assertThat(confusion.getChildren()).isEmpty();
         assertThat(mistakes.shown()).isZero();
+        // the pause lands between two steps; the status may still be on its way from the training thread
+        Thread.sleep(500);
+        waitForFxEvents();
         long at = Long.parseLong(status(robot).replaceAll("\\D+", " ").trim().split(" ")[1]);
         robot.clickOn("#step");
         waitFor(30, TimeUnit.SECONDS, () -> status(robot).equals("Run 3: paused at step " + (at + 1)));
