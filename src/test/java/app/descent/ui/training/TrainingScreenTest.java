@@ -137,6 +137,8 @@ class TrainingScreenTest {
 
         // a run of the MLP again, paused at once, stepped, stopped
         TrainingFormTest.choose(robot, "#network", NetworkChoices.MLP);
+        // long enough that the run cannot end before Pause is pressed, however fast the machine
+        TrainingFormTest.type(robot, "#epochs", "50", KeyCode.ENTER);
         robot.clickOn("#train");
         robot.clickOn("#pause");
         waitFor(60, TimeUnit.SECONDS, () -> status(robot).matches("Run 3: paused at step \\d+"));
