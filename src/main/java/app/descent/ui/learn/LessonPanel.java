@@ -6,6 +6,7 @@ import app.descent.lessons.Lesson;
 import app.descent.lessons.Step;
 import app.descent.lessons.Workspace;
 import app.descent.ui.Session;
+import app.descent.ui.fx.MathText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;

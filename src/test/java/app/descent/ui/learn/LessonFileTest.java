@@ -129,7 +129,7 @@ class LessonFileTest {
         assertThat(panelShown(robot)).isTrue();
         assertThat(text(robot, "#lesson-title")).isEqualTo("My own chain rule");
         assertThat(text(robot, "#lesson-step")).isEqualTo("Step 1 of 2: The product gate");
-        assertThat(robot.lookup(".lesson-math").queryAllAs(ImageView.class)).extracting(ImageView::getUserData)
+        assertThat(robot.lookup(".math").queryAllAs(ImageView.class)).extracting(ImageView::getUserData)
                 .contains("f = xy", "y");
         assertThat(robot.lookup("#learn-file-error").query().isVisible()).isFalse();
         assertThat(dialogs.count("open *.md")).isEqualTo(3);

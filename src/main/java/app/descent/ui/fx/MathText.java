@@ -1,9 +1,8 @@
-package app.descent.ui.learn;
+package app.descent.ui.fx;
 
 import app.descent.lessons.Block;
 import app.descent.lessons.Inline;
 import app.descent.lessons.LessonParser;
-import app.descent.ui.fx.MathImages;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
@@ -18,28 +17,47 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.geometry.Pos;
 
-/** Lesson text on screen: paragraphs as text flows with typeset inline math, display math centred, images. */
-final class MathText {
-    static final double SIZE = 17;
+/**
+ * Text with math on screen, for lessons and Practice alike: paragraphs as text flows with $inline$ math typeset by
+ * JLaTeXMath ({@link MathImages}), display math centred, images. TeX that does not parse is shown as written.
+ */
+public final class MathText {
+    public static final double SIZE = 17;
 
     private MathText() {
     }
 
-    static boolean dark() {
+    public static boolean dark() {
         String ua = Application.getUserAgentStylesheet();
         return ua != null && ua.toLowerCase().contains("dark");
     }
 
-    static Color ink() {
+    public static Color ink() {
         return dark() ? Color.web("#e6edf3") : Color.web("#1f2328");
     }
 
-    /** A short text with $math$ (a hint, an explanation, a question). */
-    static Node of(String text) {
-        return blocks(LessonParser.text(text));
+    /** A short text with $math$ (a hint, an explanation, a question); its accessible text is the text as written. */
+    public static Node of(String text) {
+        VBox box = blocks(LessonParser.text(text));
+        box.setAccessibleText(text);
+        return box;
     }
 
-    static VBox blocks(List<Block> blocks) {
+    /**
+     * A text that may hold $math$ (a Practice question or solution step): typeset when it has a dollar sign, one
+     * plain text flow otherwise, so that program text such as {@code (x*y)**2} is never read as Markdown.
+     */
+    public static Node formula(String text) {
+        if (text.indexOf('$') < 0) {
+            TextFlow flow = paragraph(List.of(new Inline.Text(text, Inline.Style.PLAIN)));
+            VBox box = new VBox(flow);
+            box.setAccessibleText(text);
+            return box;
+        }
+        return of(text);
+    }
+
+    public static VBox blocks(List<Block> blocks) {
         VBox box = new VBox(8);
         for (Block b : blocks) {
             if (b instanceof Block.Paragraph p) {
@@ -47,20 +65,20 @@ final class MathText {
             } else if (b instanceof Block.DisplayMath m) {
                 HBox centre = new HBox(math(m.tex(), true));
                 centre.setAlignment(Pos.CENTER);
-                centre.getStyleClass().add("lesson-display-math");
+                centre.getStyleClass().add("math-display");
                 box.getChildren().add(centre);
             }
         }
         return box;
     }
 
-    static TextFlow paragraph(List<Inline> parts) {
+    public static TextFlow paragraph(List<Inline> parts) {
         TextFlow flow = new TextFlow();
-        flow.getStyleClass().add("lesson-text");
+        flow.getStyleClass().add("math-text");
         for (Inline i : parts) {
             if (i instanceof Inline.Text t) {
                 Text text = new Text(t.text());
-                text.getStyleClass().add("lesson-text-" + t.style().name().toLowerCase());
+                text.getStyleClass().add("math-text-" + t.style().name().toLowerCase());
                 text.setFill(ink());
                 if (t.style() == Inline.Style.BOLD) {
                     text.setStyle("-fx-font-weight: bold;");
@@ -80,11 +98,11 @@ final class MathText {
     }
 
     /** Typeset math; TeX that does not parse is shown as it was written. */
-    static Node math(String tex, boolean display) {
+    public static Node math(String tex, boolean display) {
         Optional<MathImages.Rendered> r = MathImages.render(tex, display ? SIZE + 2 : SIZE, display, ink());
         if (r.isEmpty()) {
             Label raw = new Label(tex);
-            raw.getStyleClass().add("lesson-math-raw");
+            raw.getStyleClass().add("math-raw");
             return raw;
         }
         Image img = r.get().image();
@@ -94,7 +112,7 @@ final class MathText {
         v.setTranslateY(r.get().depth() / MathImages.SCALE);
         v.setPreserveRatio(true);
         v.setSmooth(true);
-        v.getStyleClass().add("lesson-math");
+        v.getStyleClass().add("math");
         v.setAccessibleText(tex);
         v.setUserData(tex);
         return v;
