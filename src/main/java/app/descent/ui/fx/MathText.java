@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -38,7 +40,12 @@ public final class MathText {
 
     /** A short text with $math$ (a hint, an explanation, a question); its accessible text is the text as written. */
     public static Node of(String text) {
-        VBox box = blocks(LessonParser.text(text));
+        return of(text, SIZE);
+    }
+
+    /** The same, with the math typeset at the given size (pixels), to match larger text around it. */
+    public static Node of(String text, double size) {
+        VBox box = blocks(LessonParser.text(text), size);
         box.setAccessibleText(text);
         return box;
     }
@@ -48,22 +55,43 @@ public final class MathText {
      * plain text flow otherwise, so that program text such as {@code (x*y)**2} is never read as Markdown.
      */
     public static Node formula(String text) {
+        return formula(text, SIZE);
+    }
+
+    /** The same, with the math typeset at the given size (pixels). */
+    public static Node formula(String text, double size) {
         if (text.indexOf('$') < 0) {
-            TextFlow flow = paragraph(List.of(new Inline.Text(text, Inline.Style.PLAIN)));
+            TextFlow flow = paragraph(List.of(new Inline.Text(text, Inline.Style.PLAIN)), size);
             VBox box = new VBox(flow);
             box.setAccessibleText(text);
             return box;
         }
-        return of(text);
+        return of(text, size);
+    }
+
+    /**
+     * A control's text that may hold $math$ (a choice): the text stays the control's text (what a screen reader and a
+     * test read), and when it has math, the control shows it typeset instead.
+     */
+    public static void label(Labeled control, String text) {
+        control.setText(text);
+        if (text.indexOf('$') >= 0) {
+            control.setGraphic(of(text));
+            control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
     }
 
     public static VBox blocks(List<Block> blocks) {
+        return blocks(blocks, SIZE);
+    }
+
+    private static VBox blocks(List<Block> blocks, double size) {
         VBox box = new VBox(8);
         for (Block b : blocks) {
             if (b instanceof Block.Paragraph p) {
-                box.getChildren().add(paragraph(p.parts()));
+                box.getChildren().add(paragraph(p.parts(), size));
             } else if (b instanceof Block.DisplayMath m) {
-                HBox centre = new HBox(math(m.tex(), true));
+                HBox centre = new HBox(math(m.tex(), true, size));
                 centre.setAlignment(Pos.CENTER);
                 centre.getStyleClass().add("math-display");
                 box.getChildren().add(centre);
@@ -73,6 +101,10 @@ public final class MathText {
     }
 
     public static TextFlow paragraph(List<Inline> parts) {
+        return paragraph(parts, SIZE);
+    }
+
+    private static TextFlow paragraph(List<Inline> parts, double size) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("math-text");
         for (Inline i : parts) {
@@ -87,7 +119,7 @@ public final class MathText {
                 }
                 flow.getChildren().add(text);
             } else if (i instanceof Inline.Math m) {
-                flow.getChildren().add(math(m.tex(), false));
+                flow.getChildren().add(math(m.tex(), false, size));
             } else if (i instanceof Inline.Image im) {
                 ImageView v = new ImageView(new Image(im.location().toExternalForm(), 360, 0, true, true));
                 v.setAccessibleText(im.alt());
@@ -99,7 +131,11 @@ public final class MathText {
 
     /** Typeset math; TeX that does not parse is shown as it was written. */
     public static Node math(String tex, boolean display) {
-        Optional<MathImages.Rendered> r = MathImages.render(tex, display ? SIZE + 2 : SIZE, display, ink());
+        return math(tex, display, SIZE);
+    }
+
+    private static Node math(String tex, boolean display, double size) {
+        Optional<MathImages.Rendered> r = MathImages.render(tex, display ? size + 2 : size, display, ink());
         if (r.isEmpty()) {
             Label raw = new Label(tex);
             raw.getStyleClass().add("math-raw");

@@ -241,7 +241,8 @@ public final class LessonPanel {
         TextField field = null;
         if (c.hasChoices()) {
             for (int i = 0; i < c.choices().size(); i++) {
-                CheckBox cb = new CheckBox(c.choices().get(i));
+                CheckBox cb = new CheckBox();
+                MathText.label(cb, c.choices().get(i));
                 cb.setId("lesson-choice-" + index + "-" + i);
                 cb.setWrapText(true);
                 boxes.add(cb);
