@@ -93,9 +93,9 @@ public final class QuizTopic implements Topic {
                     yes("Small changes of brightness and contrast.", "Lighting varies in real photos."),
                     no("Applying the same random augmentations to the test images to report accuracy.", "Test images are evaluated as they are (test-time augmentation is a separate, deliberate technique, not random noise in the metric)."))),
             new Question("lstm-gates", "Which statements about the LSTM cell are true?", List.of(
-                    yes("The forget gate decides how much of the previous cell state is kept.", "c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t."),
-                    yes("The input gate scales how much of the new candidate is written into the cell.", "It multiplies the candidate g_t."),
-                    yes("The additive cell-state path helps gradients flow over many time steps.", "With f ≈ 1 the gradient through c passes almost unchanged, easing vanishing gradients."),
+                    yes("The forget gate decides how much of the previous cell state is kept.", "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$."),
+                    yes("The input gate scales how much of the new candidate is written into the cell.", "It multiplies the candidate $g_t$."),
+                    yes("The additive cell-state path helps gradients flow over many time steps.", "With $f \\approx 1$ the gradient through $c$ passes almost unchanged, easing vanishing gradients."),
                     no("An LSTM has the same number of parameters as a plain RNN of the same sizes.", "It has 4 gate blocks, so about 4 times as many."))),
             new Question("autoencoders", "Which statements about autoencoders are true?", List.of(
                     yes("They are trained to reconstruct their input.", "The target is the input itself, so no labels are needed."),

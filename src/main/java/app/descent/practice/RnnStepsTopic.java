@@ -70,8 +70,8 @@ public final class RnnStepsTopic implements Topic {
         for (double value : h) {
             hs.add(value);
         }
-        String question = "A recurrent network with one scalar hidden unit computes h_t = " + activation
-                + "(V·h_{t-1} + W·x_t) with V = " + Answers.fmt(v) + ", W = " + Answers.fmt(w) + " and h0 = "
+        String question = "A recurrent network with one scalar hidden unit computes $h_t = \\mathrm{" + activation
+                + "}(V h_{t-1} + W x_t)$ with V = " + Answers.fmt(v) + ", W = " + Answers.fmt(w) + " and h0 = "
                 + Answers.fmt(h0) + ". Given the inputs x = " + Answers.vec(x) + ", compute h1 to h" + x.length + ".";
         return new Exercise("rnn-steps", question, given, answer, solution);
     }

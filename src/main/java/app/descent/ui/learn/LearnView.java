@@ -3,6 +3,8 @@ package app.descent.ui.learn;
 import app.descent.lessons.Lesson;
 import app.descent.lessons.LessonCatalog;
 import app.descent.ui.Session;
+import app.descent.ui.fx.Dialogs;
+import java.io.File;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -28,6 +30,7 @@ public final class LearnView {
     @FXML private BorderPane root;
     @FXML private Label statusLabel;
     @FXML private VBox groupsBox;
+    @FXML private Label fileErrorLabel;
 
     public LearnViewModel model() {
         return model;
@@ -37,6 +40,9 @@ public final class LearnView {
     private void initialize() {
         root.getProperties().put(MODEL_KEY, model);
         statusLabel.textProperty().bind(model.statusProperty());
+        fileErrorLabel.textProperty().bind(model.fileErrorProperty());
+        fileErrorLabel.visibleProperty().bind(model.fileErrorProperty().isNotEmpty());
+        fileErrorLabel.managedProperty().bind(fileErrorLabel.visibleProperty());
         model.entries().addListener((ListChangeListener<LessonCatalog.Entry>) c -> fill());
         panel = LessonPanel.load(model);
         model.lessonProperty().addListener((o, a, l) -> {
@@ -46,6 +52,15 @@ public final class LearnView {
         model.stepProperty().addListener((o, a, st) -> fill());
         // the list is read after the window's first frame
         Platform.runLater(model::load);
+    }
+
+    /** File › Open lesson…: a lesson file from anywhere, opened in the lesson panel; a broken one shows its error. */
+    @FXML
+    private void openFile() {
+        File f = Dialogs.get().open(root.getScene().getWindow(), "Descent lesson", "*.md");
+        if (f != null) {
+            model.openFile(f.toPath());
+        }
     }
 
     private void fill() {

@@ -4,8 +4,11 @@ import app.descent.lessons.Block;
 import app.descent.lessons.Grading;
 import app.descent.lessons.Lesson;
 import app.descent.lessons.LessonCatalog;
+import app.descent.lessons.LessonException;
+import app.descent.lessons.LessonParser;
 import app.descent.lessons.Step;
 import app.descent.ui.fx.Background;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ public final class LearnViewModel {
     private final StringProperty status = new SimpleStringProperty("Loading the lessons…");
     private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
     private final IntegerProperty step = new SimpleIntegerProperty(-1);
+    private final StringProperty fileError = new SimpleStringProperty("");
 
     public LearnViewModel(LessonProgress progress) {
         this.progress = progress;
@@ -60,6 +64,27 @@ public final class LearnViewModel {
             groups.computeIfAbsent(course, k -> new ArrayList<>()).add(e);
         }
         return groups;
+    }
+
+    /** The one-line error ({@code file:line: what}) of the last lesson file that could not be opened; empty if none. */
+    public StringProperty fileErrorProperty() {
+        return fileError;
+    }
+
+    /**
+     * Opens a lesson file chosen by the person: parsed, then opened in the lesson panel. A broken file changes
+     * nothing but the error line.
+     */
+    public void openFile(Path file) {
+        Lesson l;
+        try {
+            l = LessonParser.parseFile(file);
+        } catch (LessonException e) {
+            fileError.set(e.getMessage());
+            return;
+        }
+        fileError.set("");
+        open(l);
     }
 
     public StringProperty statusProperty() {

@@ -6,6 +6,7 @@ import app.descent.lessons.Lesson;
 import app.descent.lessons.Step;
 import app.descent.lessons.Workspace;
 import app.descent.ui.Session;
+import app.descent.ui.fx.MathText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -240,7 +241,8 @@ public final class LessonPanel {
         TextField field = null;
         if (c.hasChoices()) {
             for (int i = 0; i < c.choices().size(); i++) {
-                CheckBox cb = new CheckBox(c.choices().get(i));
+                CheckBox cb = new CheckBox();
+                MathText.label(cb, c.choices().get(i));
                 cb.setId("lesson-choice-" + index + "-" + i);
                 cb.setWrapText(true);
                 boxes.add(cb);

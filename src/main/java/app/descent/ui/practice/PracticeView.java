@@ -3,6 +3,7 @@ package app.descent.ui.practice;
 import app.descent.practice.Exercise;
 import app.descent.practice.Grade;
 import app.descent.ui.Session;
+import app.descent.ui.fx.MathText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class PracticeView {
     @FXML private ListView<Progress.Missed> missedList;
     @FXML private Button nextButton;
     @FXML private Label seedLabel;
-    @FXML private Label questionLabel;
+    @FXML private VBox questionBox;
     @FXML private VBox optionsBox;
     @FXML private Label formatLabel;
     @FXML private javafx.scene.layout.FlowPane fieldsBox;
@@ -166,7 +167,9 @@ public final class PracticeView {
 
     private void show(Exercise e) {
         seedLabel.setText(model.examRunningProperty().get() ? e.topic() : e.topic() + " · seed " + model.seed());
-        questionLabel.setText(e.question());
+        // the question and the solution with their math typeset; the question's text as written stays readable
+        questionBox.getChildren().setAll(MathText.formula(e.question(), MathText.SIZE * 1.25));
+        questionBox.setAccessibleText(e.question());
         feedbackLabel.setText("");
         options.clear();
         optionsBox.getChildren().clear();
@@ -174,7 +177,8 @@ public final class PracticeView {
         if (quiz) {
             int i = 0;
             for (JsonNode option : e.given().path("options")) {
-                CheckBox box = new CheckBox(option.asText());
+                CheckBox box = new CheckBox();
+                MathText.label(box, option.asText());
                 box.setWrapText(true);
                 box.setId("option-" + i++);
                 box.selectedProperty().addListener((ob, was, now) -> model.answerProperty().set(selectedOptions()));
@@ -185,9 +189,7 @@ public final class PracticeView {
         showFields(e);
         solutionBox.getChildren().clear();
         for (String step : e.solution()) {
-            Label l = new Label(step);
-            l.setWrapText(true);
-            solutionBox.getChildren().add(l);
+            solutionBox.getChildren().add(MathText.formula(step));
         }
         openButton.setVisible(e.topic().equals("backprop") || e.topic().equals("sequential-shape"));
         openButton.setManaged(openButton.isVisible());

@@ -53,7 +53,7 @@ class LearnTest {
         assertThat(robot.lookup("#lesson-panel").query().isVisible()).isTrue();
         assertThat(text(robot, "#lesson-step")).isEqualTo("Step 1 of 4: The forward pass");
         // the math in the step is typeset, not shown as raw TeX
-        assertThat(robot.lookup(".lesson-math").queryAllAs(ImageView.class)).isNotEmpty();
+        assertThat(robot.lookup(".math").queryAllAs(ImageView.class)).isNotEmpty();
 
         robot.clickOn("#lesson-setup");
         assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.BACKPROP);

@@ -111,11 +111,11 @@ class LessonSetUpTest {
         robot.clickOn("#lesson-setup");
         assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.PRACTICE);
         String expected = Difficulty.EASY.generate(Topics.get("iterations"), 3).question();
-        assertThat(robot.lookup("#question").queryAs(Label.class).getText()).isEqualTo(expected);
+        assertThat(robot.lookup("#question").query().getAccessibleText()).isEqualTo(expected);
         assertThat(robot.lookup("#solution").query().isVisible()).isFalse();
 
         robot.clickOn("#lesson-show-0");
-        assertThat(robot.lookup("#question").queryAs(Label.class).getText()).isEqualTo(expected);
+        assertThat(robot.lookup("#question").query().getAccessibleText()).isEqualTo(expected);
         assertThat(robot.lookup("#solution").query().isVisible()).as("Show me shows the worked solution").isTrue();
         assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
     }

@@ -100,6 +100,50 @@ class PracticeViewTest {
         });
     }
 
+    /** Every piece of text shown under a node, as the person sees it (Text nodes; labels' and buttons' own text). */
+    private static String shownText(FxRobot robot, String query) {
+        StringBuilder b = new StringBuilder();
+        robot.from(robot.lookup(query).queryAs(Node.class)).lookup((Node n) -> n instanceof Text && n.isVisible())
+                .queryAllAs(Text.class).forEach(t -> b.append(t.getText()).append('\n'));
+        return b.toString();
+    }
+
+    private static List<Object> formulas(FxRobot robot, String query) {
+        return robot.from(robot.lookup(query).queryAs(Node.class)).lookup(".math")
+                .queryAllAs(javafx.scene.image.ImageView.class).stream().map(v -> v.getUserData()).toList();
+    }
+
+    @Test
+    void formulasInQuestionsChoicesAndSolutionsAreTypesetNeverRawTeX(FxRobot robot) {
+        smallScreen(robot);
+        pick(robot, "rnn-steps");
+        assertThat(formulas(robot, "#question")).anySatisfy(f -> assertThat((String) f).contains("h_{t-1}"));
+        assertThat(shownText(robot, "#question")).doesNotContain("h_{t-1}").doesNotContain("$").contains("with V = ");
+
+        // down the topic list with the arrow keys to the LSTM gates
+        Exercise e = model(robot).exerciseProperty().get();
+        for (int i = 0; i < 40 && !e.topic().equals("lstm-gates"); i++) {
+            robot.type(KeyCode.DOWN);
+            e = model(robot).exerciseProperty().get();
+        }
+        for (int i = 0; i < 40 && !e.topic().equals("lstm-gates"); i++) {
+            robot.type(KeyCode.UP);
+            e = model(robot).exerciseProperty().get();
+        }
+        assertThat(e.topic()).isEqualTo("lstm-gates");
+        // the choices: "forget gate" as text, f_t typeset
+        assertThat(formulas(robot, "#options")).contains("f_t", "h_t", "c_t");
+        assertThat(shownText(robot, "#options")).contains("forget gate").doesNotContain("f_t").doesNotContain("$");
+        robot.clickOn("#show-solution");
+        assertThat(formulas(robot, "#solution")).anySatisfy(f -> assertThat((String) f).contains("\\odot"));
+        String solution = shownText(robot, "#solution");
+        assertThat(solution).contains("LSTM:").doesNotContain("_{").doesNotContain("\\odot").doesNotContain("$");
+        // nothing under the question, choices or solution is TeX that did not parse
+        assertThat(robot.lookup(".math-raw").queryAll()).isEmpty();
+        assertThat(e.solution()).isNotEmpty();
+        Screenshots.save(robot.window(0).getScene(), "practice-math");
+    }
+
     @Test
     void aWrongAnswerSaysWhatIsOffAndOffersAnotherTryWithTheSolutionOnRequest(FxRobot robot) {
         smallScreen(robot);

@@ -1,0 +1,156 @@
+package app.descent.ui.fx;
+
+import app.descent.lessons.Block;
+import app.descent.lessons.Inline;
+import app.descent.lessons.LessonParser;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.geometry.Pos;
+
+/**
+ * Text with math on screen, for lessons and Practice alike: paragraphs as text flows with $inline$ math typeset by
+ * JLaTeXMath ({@link MathImages}), display math centred, images. TeX that does not parse is shown as written.
+ */
+public final class MathText {
+    public static final double SIZE = 17;
+
+    private MathText() {
+    }
+
+    public static boolean dark() {
+        String ua = Application.getUserAgentStylesheet();
+        return ua != null && ua.toLowerCase().contains("dark");
+    }
+
+    public static Color ink() {
+        return dark() ? Color.web("#e6edf3") : Color.web("#1f2328");
+    }
+
+    /** A short text with $math$ (a hint, an explanation, a question); its accessible text is the text as written. */
+    public static Node of(String text) {
+        return of(text, SIZE);
+    }
+
+    /** The same, with the math typeset at the given size (pixels), to match larger text around it. */
+    public static Node of(String text, double size) {
+        VBox box = blocks(LessonParser.text(text), size);
+        box.setAccessibleText(text);
+        return box;
+    }
+
+    /**
+     * A text that may hold $math$ (a Practice question or solution step): typeset when it has a dollar sign, one
+     * plain text flow otherwise, so that program text such as {@code (x*y)**2} is never read as Markdown.
+     */
+    public static Node formula(String text) {
+        return formula(text, SIZE);
+    }
+
+    /** The same, with the math typeset at the given size (pixels). */
+    public static Node formula(String text, double size) {
+        if (text.indexOf('$') < 0) {
+            TextFlow flow = paragraph(List.of(new Inline.Text(text, Inline.Style.PLAIN)), size);
+            VBox box = new VBox(flow);
+            box.setAccessibleText(text);
+            return box;
+        }
+        return of(text, size);
+    }
+
+    /**
+     * A control's text that may hold $math$ (a choice): the text stays the control's text (what a screen reader and a
+     * test read), and when it has math, the control shows it typeset instead.
+     */
+    public static void label(Labeled control, String text) {
+        control.setText(text);
+        if (text.indexOf('$') >= 0) {
+            control.setGraphic(of(text));
+            control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+    }
+
+    public static VBox blocks(List<Block> blocks) {
+        return blocks(blocks, SIZE);
+    }
+
+    private static VBox blocks(List<Block> blocks, double size) {
+        VBox box = new VBox(8);
+        for (Block b : blocks) {
+            if (b instanceof Block.Paragraph p) {
+                box.getChildren().add(paragraph(p.parts(), size));
+            } else if (b instanceof Block.DisplayMath m) {
+                HBox centre = new HBox(math(m.tex(), true, size));
+                centre.setAlignment(Pos.CENTER);
+                centre.getStyleClass().add("math-display");
+                box.getChildren().add(centre);
+            }
+        }
+        return box;
+    }
+
+    public static TextFlow paragraph(List<Inline> parts) {
+        return paragraph(parts, SIZE);
+    }
+
+    private static TextFlow paragraph(List<Inline> parts, double size) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("math-text");
+        for (Inline i : parts) {
+            if (i instanceof Inline.Text t) {
+                Text text = new Text(t.text());
+                text.getStyleClass().add("math-text-" + t.style().name().toLowerCase());
+                text.setFill(ink());
+                if (t.style() == Inline.Style.BOLD) {
+                    text.setStyle("-fx-font-weight: bold;");
+                } else if (t.style() == Inline.Style.CODE) {
+                    text.setStyle("-fx-font-family: monospace;");
+                }
+                flow.getChildren().add(text);
+            } else if (i instanceof Inline.Math m) {
+                flow.getChildren().add(math(m.tex(), false, size));
+            } else if (i instanceof Inline.Image im) {
+                ImageView v = new ImageView(new Image(im.location().toExternalForm(), 360, 0, true, true));
+                v.setAccessibleText(im.alt());
+                flow.getChildren().add(v);
+            }
+        }
+        return flow;
+    }
+
+    /** Typeset math; TeX that does not parse is shown as it was written. */
+    public static Node math(String tex, boolean display) {
+        return math(tex, display, SIZE);
+    }
+
+    private static Node math(String tex, boolean display, double size) {
+        Optional<MathImages.Rendered> r = MathImages.render(tex, display ? size + 2 : size, display, ink());
+        if (r.isEmpty()) {
+            Label raw = new Label(tex);
+            raw.getStyleClass().add("math-raw");
+            return raw;
+        }
+        Image img = r.get().image();
+        ImageView v = new ImageView(img);
+        v.setFitWidth(img.getWidth() / MathImages.SCALE);
+        // the text flow sets the image's bottom on the baseline; lower it by the formula's depth
+        v.setTranslateY(r.get().depth() / MathImages.SCALE);
+        v.setPreserveRatio(true);
+        v.setSmooth(true);
+        v.getStyleClass().add("math");
+        v.setAccessibleText(tex);
+        v.setUserData(tex);
+        return v;
+    }
+}
