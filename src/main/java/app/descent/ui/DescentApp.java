@@ -24,11 +24,19 @@ public final class DescentApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        CrashHandler.install();
         Platform.setImplicitExit(true);
         // the main window gone (closed, Ctrl+Q, or destroyed without a close request): the application ends
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
-        ShellView.open(stage);
+        open(stage);
+    }
+
+    /**
+     * The window as the application shows it, with its handlers for uncaught exceptions, but without ending the
+     * application when the window goes: tests open many windows on one toolkit.
+     */
+    public static ShellView open(Stage stage) {
+        CrashHandler.install();
+        return ShellView.open(stage);
     }
 
     @Override

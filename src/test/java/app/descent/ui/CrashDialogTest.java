@@ -49,7 +49,7 @@ class CrashDialogTest {
         settings.clear();
         settings.saveWorkspace(Workspace.BACKPROP);
         Session.reset();
-        new DescentApp().start(stage);
+        DescentApp.open(stage);
         stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, BUG);
     }
 

@@ -122,7 +122,7 @@ class MonkeyTest {
                 .answerSave(name -> saveAnswer(files, name));
         Dialogs.use(dialogs);
         // the application as Launcher starts it: its own handlers for uncaught exceptions, then the window
-        new DescentApp().start(stage);
+        DescentApp.open(stage);
     }
 
     @AfterEach
