@@ -53,6 +53,11 @@ public final class TrainingThread {
         }
     }
 
+    /** Whether the application is closing: a loop that waits (a paused run) ends instead of waiting on. */
+    public static boolean closing() {
+        return closing;
+    }
+
     /** Called before every step: a run of the closing application stops there, between two steps. */
     static void checkOpen() {
         if (closing) {

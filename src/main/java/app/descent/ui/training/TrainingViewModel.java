@@ -265,7 +265,7 @@ public final class TrainingViewModel {
                 out.offer(new Update.Started(id, data.train(), data.train().classes(),
                         (data.train().count() + settings.batchSize() - 1) / settings.batchSize()));
                 long lastPicture = 0;
-                while (!run.finished() && !stopRequested) {
+                while (!run.finished() && !stopRequested && !TrainingThread.closing()) {
                     if (pauseRequested && !stepRequests.take()) {
                         Thread.sleep(15);
                         continue;

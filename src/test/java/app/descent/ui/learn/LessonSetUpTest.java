@@ -33,6 +33,8 @@ class LessonSetUpTest {
 
     @org.junit.jupiter.api.AfterEach
     void removeLesson() throws Exception {
+        // a run the test set up (paused or not) must not hold the one training thread for the next test
+        app.descent.training.TrainingThreads.stopAll(java.time.Duration.ofSeconds(30));
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve("lessons").resolve(STUDY_LESSON + ".md"));
     }
