@@ -34,7 +34,7 @@ class LessonSetUpTest {
     @org.junit.jupiter.api.AfterEach
     void removeLesson() throws Exception {
         // a run the test set up (paused or not) must not hold the one training thread for the next test
-        app.descent.training.TrainingThreads.stopAll(java.time.Duration.ofSeconds(30));
+        app.descent.training.TrainingThreads.stopAll(java.time.Duration.ofSeconds(300));
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve("lessons").resolve(STUDY_LESSON + ".md"));
     }
@@ -104,7 +104,7 @@ class LessonSetUpTest {
         TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
         waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).as("the answer is revealed").isPresent();
-        waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#train").queryButton().isDisabled());
+        waitFor(300, TimeUnit.SECONDS, () -> !robot.lookup("#train").queryButton().isDisabled());
     }
 
     @Test
