@@ -1,6 +1,7 @@
 package app.descent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,7 +22,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTrainingImportsDjl = noClasses()
-            .that().resideOutsideOfPackages("app.descent.training..", "app.descent.cli..")
+            .that().resideOutsideOfPackage("app.descent.training..")
             .should().dependOnClassesThat().resideInAPackage("ai.djl..")
             .because("DJL is reached through the training package only");
 
@@ -35,6 +36,32 @@ class ArchitectureTest {
             .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
                     "app.descent.compare..", "app.descent.training..", "app.descent.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("app.descent.ui..", "app.descent.cli..");
+
+    @ArchTest
+    static final ArchRule cliNeverDependsOnUi = noClasses()
+            .that().resideInAPackage("app.descent.cli..")
+            .should().dependOnClassesThat().resideInAPackage("app.descent.ui..")
+            .because("the command line runs without JavaFX; it reaches the window through app.descent.WindowService");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("app.descent.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule graphStandsAlone = noClasses()
+            .that().resideInAPackage("app.descent.graph..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.descent.network..", "app.descent.training..",
+                    "app.descent.compare..", "app.descent.practice..", "app.descent.lessons..", "app.descent.ui..",
+                    "app.descent.cli..")
+            .because("the engine fits on a screen and is tested against PyTorch on its own; it may use only the "
+                    + "shared leaves (the root package, io and catalog)");
+
+    @ArchTest
+    static final ArchRule networkStandsAlone = noClasses()
+            .that().resideInAPackage("app.descent.network..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.descent.graph..", "app.descent.training..", "app.descent.compare..",
+                    "app.descent.practice..", "app.descent.lessons..", "app.descent.ui..", "app.descent.cli..")
+            .because("the engines fit on a screen and are tested against PyTorch on their own; they may use only "
+                    + "the shared leaves (the root package, io and catalog)");
 
     @ArchTest
     static final ArchRule onlyCliPrints = noClasses()

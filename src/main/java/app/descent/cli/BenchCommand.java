@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new app.descent.UserInputException("--workspace goes with --startup");
         }
         Bench.Result r = Bench.run(seconds);
-        app.descent.ui.training.WindowBench.Result w = window ? app.descent.ui.training.WindowBench.run(seconds) : null;
+        app.descent.WindowService.WindowBenchResult w = window ? app.descent.WindowService.get().benchWindow(seconds) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = Json.MAPPER.createObjectNode();

@@ -1,9 +1,7 @@
 package app.descent.cli;
 
 import app.descent.UserInputException;
-import app.descent.ui.StartupClock;
-import app.descent.ui.shell.ShellSettings;
-import app.descent.ui.shell.Workspace;
+import app.descent.WindowService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -39,22 +37,16 @@ final class StartupBench {
     static Result run(int runs, String workspace) throws IOException, InterruptedException {
         checkDisplay();
         List<String> extra = new ArrayList<>();
-        ShellSettings scratch = null;
+        WindowService window = WindowService.get();
         String shown = workspace;
         if (workspace != null) {
-            Workspace w = Workspace.byId(workspace, null);
-            if (w == null) {
+            if (!window.workspaces().contains(workspace)) {
                 throw new UserInputException("unknown workspace '" + workspace + "' for --workspace (one of "
-                        + String.join(", ", Arrays.stream(Workspace.values()).map(Workspace::id).toList()) + ")");
+                        + String.join(", ", window.workspaces()) + ")");
             }
-            String node = System.getProperty("descent.prefs.node", "app/descent") + "/bench-startup";
-            scratch = ShellSettings.load(node);
-            scratch.clear();
-            scratch.saveWorkspace(w);
-            scratch.flush();
-            extra.add("-Ddescent.prefs.node=" + node);
+            window.scratchOpeningOn(workspace).forEach((k, v) -> extra.add("-D" + k + "=" + v));
         } else {
-            shown = ShellSettings.load().workspace().id();
+            shown = window.lastWorkspace();
         }
         Path dir = Files.createTempDirectory("descent-startup");
         try {
@@ -62,14 +54,13 @@ final class StartupBench {
             long[] bare = new long[runs];
             for (int i = 0; i < runs; i++) {
                 // alternated, so that a busy moment of the machine hurts both alike
-                bare[i] = firstFrame(dir, "app.descent.ui.StartupBaseline", List.of());
+                bare[i] = firstFrame(dir, window.baselineMainClass(), List.of());
                 shell[i] = firstFrame(dir, "app.descent.Launcher", extra);
             }
             return new Result(median(shell), median(bare), shell, bare, shown);
         } finally {
-            if (scratch != null) {
-                scratch.clear();
-                scratch.flush();
+            if (workspace != null) {
+                window.forgetScratch(workspace);
             }
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -99,7 +90,7 @@ final class StartupBench {
         cmd.add(javaCommand());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:ArchiveClassesAtExit")
-                    && !a.startsWith("-D" + StartupClock.REPORT + "=")) {
+                    && !a.startsWith("-D" + WindowService.STARTUP_REPORT + "=")) {
                 cmd.add(a);
             }
         }
@@ -110,7 +101,7 @@ final class StartupBench {
             }
         }
         cmd.addAll(extra);
-        cmd.add("-D" + StartupClock.REPORT + "=" + report);
+        cmd.add("-D" + WindowService.STARTUP_REPORT + "=" + report);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);

@@ -14,7 +14,7 @@ import javafx.scene.Scene;
  */
 public final class StartupClock {
     /** System property: a file to write the first frame's wall-clock time (epoch milliseconds) to, then exit. */
-    public static final String REPORT = "descent.startup.report";
+    public static final String REPORT = app.descent.WindowService.STARTUP_REPORT;
     private static final System.Logger LOG = System.getLogger(StartupClock.class.getName());
     private static volatile long shownMillis = -1;
 

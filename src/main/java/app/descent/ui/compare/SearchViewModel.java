@@ -39,16 +39,16 @@ import javafx.collections.ObservableList;
  */
 public final class SearchViewModel {
     /** A task to search on: a network and the data it fits. */
-    public record Task(String dataset, DataSplit.Options data, String code, int epochs) {
+    public record SearchTask(String dataset, DataSplit.Options data, String code, int epochs) {
     }
 
-    static final Map<String, Task> TASKS = new LinkedHashMap<>();
+    static final Map<String, SearchTask> TASKS = new LinkedHashMap<>();
 
     static {
-        TASKS.put("MLP 784-64-10 on Fashion-MNIST (2,000 images)", new Task("fashion-mnist",
+        TASKS.put("MLP 784-64-10 on Fashion-MNIST (2,000 images)", new SearchTask("fashion-mnist",
                 new DataSplit.Options(500, -1, 0, 2000, 0.2), "nn.Sequential(nn.Flatten(), nn.Linear(784, 64), "
                         + "nn.ReLU(), nn.Linear(64, 10))", 4));
-        TASKS.put("2-32-32-2 on noisy moons (300 points)", new Task("moons", new DataSplit.Options(300, 0.3, 0, 0, 0.3),
+        TASKS.put("2-32-32-2 on noisy moons (300 points)", new SearchTask("moons", new DataSplit.Options(300, 0.3, 0, 0, 0.3),
                 "nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 2))", 20));
     }
 
@@ -151,7 +151,7 @@ public final class SearchViewModel {
         if (running.get()) {
             return;
         }
-        Task t = TASKS.get(task.get());
+        SearchTask t = TASKS.get(task.get());
         Search.Config config;
         List<LayerDef> layers;
         TrainingRun.Settings base;

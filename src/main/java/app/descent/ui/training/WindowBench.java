@@ -19,14 +19,6 @@ import javafx.stage.Stage;
  */
 public final class WindowBench {
 
-    /**
-     * @param framesPerSecond frames JavaFX's renderer drew for the window (its PerformanceTracker), NaN when the
-     *     tracker is not available
-     */
-    public record Result(double stepsPerSecond, double picturesPerSecond, double framesPerSecond, boolean headless,
-                         String renderer, java.util.Map<String, Double> threadLoad,
-                         java.util.List<double[]> perSecond, String status, double seconds) {
-    }
 
     private WindowBench() {
     }
@@ -44,7 +36,7 @@ public final class WindowBench {
     }
 
     /** @param seconds how long to measure, after a warm-up of twice that, at most five seconds */
-    public static Result run(double seconds) throws Exception {
+    public static app.descent.WindowService.WindowBenchResult run(double seconds) throws Exception {
         boolean headless = noDisplay() || Boolean.getBoolean("testfx.headless");
         if (headless) {
             if (WindowBench.class.getResource("/com/sun/glass/ui/monocle/MonoclePlatformFactory.class") == null) {
@@ -95,7 +87,7 @@ public final class WindowBench {
                     load.put(name, Math.round(share * 100) / 100.0);
                 }
             });
-            return new Result((after[0] - before[0]) / elapsed, (after[1] - before[1]) / elapsed, fps, headless,
+            return new app.descent.WindowService.WindowBenchResult((after[0] - before[0]) / elapsed, (after[1] - before[1]) / elapsed, fps, headless,
                     System.getProperty("prism.order", "default"), load, perSecond, status, (System.nanoTime() - begin) / 1e9);
         } finally {
             onFx(() -> {
