@@ -26,15 +26,14 @@ class PracticeCommandTest {
             ids.add(t.get("topic").asText());
             assertThat(t.get("title").asText()).isNotBlank();
         });
-        assertThat(ids).contains("backprop", "sequential-shape", "receptive-field", "conv-params", "rnn-steps",
-                "rnn-params", "perceptron", "mlp-forward", "gd-step", "quiz");
+        assertThat(ids).containsExactlyElementsOf(app.descent.practice.Topics.all().stream()
+                .map(app.descent.practice.Topic::id).toList());
         assertThat(CliTest.run("practice", "--list").out()).contains("backprop", "quiz");
     }
 
     @Test
     void exerciseJsonHasTheContractKeysAndIsDeterministic() throws Exception {
-        for (String topic : List.of("backprop", "sequential-shape", "receptive-field", "conv-params", "rnn-steps",
-                "rnn-params", "perceptron", "mlp-forward", "gd-step", "quiz")) {
+        for (String topic : app.descent.practice.Topics.all().stream().map(app.descent.practice.Topic::id).toList()) {
             CliTest.Run r = CliTest.run("practice", "--json", "--topic", topic, "--seed", "42");
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode e = json(r.out());

@@ -23,7 +23,10 @@ class ParserFuzzTest {
     private static void runOrOwnError(String text) {
         try {
             GradResult r = Backprop.run(text, VALUES);
-            assertThat(r.forward().size() + r.graph().nodes().size()).isPositive();
+            // an answer is a whole one: a gradient for every given input, a value and a gradient for every node
+            assertThat(r.gradients().keySet()).as(text).containsExactlyInAnyOrderElementsOf(VALUES.keySet());
+            assertThat(r.values()).as(text).hasSize(r.graph().nodes().size()).contains(r.value());
+            assertThat(r.nodeGradients()).as(text).hasSize(r.graph().nodes().size());
         } catch (ExpressionException e) {
             assertThat(e.getMessage()).isNotBlank();
         }

@@ -23,8 +23,13 @@ class DifficultyTest {
 
     @Test
     void sameSeedSameExerciseAtEveryLevel() {
-        Topic t = Topics.get("mlp-forward");
-        assertThat(Difficulty.HARD.generate(t, 5).question()).isEqualTo(Difficulty.HARD.generate(t, 5).question());
+        for (Topic t : Topics.all()) {
+            for (Difficulty d : Difficulty.values()) {
+                assertThat(d.generate(t, 5).question()).as(t.id() + " " + d)
+                        .isEqualTo(d.generate(t, 5).question());
+                assertThat(d.generate(t, 5).answer()).as(t.id() + " " + d).isEqualTo(d.generate(t, 5).answer());
+            }
+        }
         assertThat(Difficulty.parse(" Easy ")).isEqualTo(Difficulty.EASY);
         assertThatThrownBy(() -> Difficulty.parse("extreme")).isInstanceOf(PracticeException.class)
                 .hasMessageContaining("extreme");
