@@ -159,12 +159,14 @@ case $os in
   windows) (cd "$dist" && "${jbin}jar" --create --no-manifest --file "$base.zip" Descent) ;;
   *) tar -C "$dist" -czf "$dist/$base.tar.gz" "$(basename "$image")" ;;
 esac
-# (DESCENT_NO_DEB=1 skips it: jpackage asks dpkg about every library, minutes on a busy machine)
+# (DESCENT_NO_DEB=1 skips it: jpackage asks dpkg about every library, minutes on a busy machine; what it finds
+# is the build machine's packages, hundreds of them for libtorch, so linux/control names what the image needs)
 if [ $os = linux ] && [ -z "${DESCENT_NO_DEB:-}" ] && command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
   say "jpackage --type deb"
   "${jbin}jpackage" --type deb --app-image "$image" --dest "$dist" --name descent --app-version "$APP_VERSION" \
     --vendor "Descent" --description "A desktop companion for a university deep-learning course" \
-    --linux-package-name descent --linux-shortcut --linux-menu-group Education --icon src/main/packaging/descent.png
+    --linux-package-name descent --linux-shortcut --linux-menu-group Education --icon src/main/packaging/descent.png \
+    --resource-dir src/main/packaging/linux
 fi
 say "image $(du -sh "$image" | cut -f1): $image"
 ls -la "$dist"
