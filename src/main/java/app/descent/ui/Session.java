@@ -12,6 +12,8 @@ public final class Session {
     private static final ObjectProperty<String> WORKSPACE_REQUEST = new SimpleObjectProperty<>();
     private static final ObjectProperty<javafx.scene.Node> LESSON_PANEL = new SimpleObjectProperty<>();
     private static final ObjectProperty<Setup> SETUP_REQUEST = new SimpleObjectProperty<>();
+    /** Listeners of this window's workspaces, dropped with the window: a gone window must not act on requests. */
+    private static final java.util.List<Runnable> UNLISTEN = new java.util.ArrayList<>();
 
     /**
      * A lesson's action for one workspace ("training", "compare", "paths" or "practice"): its settings named as the
@@ -68,8 +70,20 @@ public final class Session {
         property.set(value);
     }
 
-    /** Forgets every hand-over (a new window in tests). */
+    /**
+     * Listens to a hand-over for the window that is open now. Once a new window opens ({@link #reset()}), the old
+     * window's workspaces hear nothing: a request meant for the new window must not start work in a gone one (a
+     * lesson's "Show me" once started a run in every Training workspace ever opened, one of them paused).
+     */
+    public static <T> void listen(ObjectProperty<T> property, javafx.beans.value.ChangeListener<? super T> listener) {
+        property.addListener(listener);
+        UNLISTEN.add(() -> property.removeListener(listener));
+    }
+
+    /** Forgets every hand-over and every listener to them (a new window). */
     public static void reset() {
+        UNLISTEN.forEach(Runnable::run);
+        UNLISTEN.clear();
         BACKPROP_REQUEST.set(null);
         BUILDER_CODE.set(null);
         WORKSPACE_REQUEST.set(null);

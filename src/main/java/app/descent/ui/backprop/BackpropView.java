@@ -217,7 +217,7 @@ public final class BackpropView {
                 }
             }
         };
-        app.descent.ui.Session.backpropRequest().addListener(open);
+        app.descent.ui.Session.listen(app.descent.ui.Session.backpropRequest(), open);
         open.changed(null, null, app.descent.ui.Session.backpropRequest().get());
     }
 

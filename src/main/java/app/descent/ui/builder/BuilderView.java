@@ -169,7 +169,7 @@ public final class BuilderView {
                 noteLabel.setText("Opened from Practice.");
             }
         };
-        app.descent.ui.Session.builderCode().addListener(open);
+        app.descent.ui.Session.listen(app.descent.ui.Session.builderCode(), open);
         open.changed(null, null, app.descent.ui.Session.builderCode().get());
         applyButton.setOnAction(e -> applyProperties());
         showProperties(-1);

@@ -21,7 +21,7 @@ public final class CompareView {
                         .findFirst().orElseThrow());
             }
         };
-        app.descent.ui.Session.setupRequest().addListener(open);
+        app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), open);
         open.changed(null, null, app.descent.ui.Session.setupRequest().get());
     }
 

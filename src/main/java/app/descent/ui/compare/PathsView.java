@@ -196,7 +196,7 @@ public final class PathsView {
         table();
         pngButton.setOnAction(e -> FileExport.savePng(map, "optimizer-paths.png"));
         csvButton.setOnAction(e -> FileExport.saveText(map.getScene().getWindow(), "optimizer-paths.csv", model::csv));
-        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(app.descent.ui.Session.setupRequest().get());
         model.run();
     }

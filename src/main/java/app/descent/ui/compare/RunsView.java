@@ -107,7 +107,7 @@ public final class RunsView {
         runButton.setOnAction(e -> model.runStudy());
         customButton.setOnAction(e -> model.runCustom());
         stopButton.setOnAction(e -> model.stop());
-        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(app.descent.ui.Session.setupRequest().get());
         runButton.disableProperty().bind(model.runningProperty());
         customButton.disableProperty().bind(model.runningProperty());

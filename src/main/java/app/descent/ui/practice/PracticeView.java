@@ -138,7 +138,7 @@ public final class PracticeView {
         difficultyBox.getItems().setAll(app.descent.practice.Difficulty.values());
         difficultyBox.valueProperty().bindBidirectional(model.difficultyProperty());
         difficultyBox.valueProperty().addListener((o, a, d) -> model.next());
-        Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        Session.listen(Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(Session.setupRequest().get());
         minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
         app.descent.ui.fx.Spinners.guard(minutesSpinner);

@@ -64,6 +64,8 @@ public final class ShellView {
 
     /** Builds the window on {@code stage}, shows it, then starts loading the compute engine. */
     public static ShellView open(Stage stage) {
+        // a new window: hand-overs and their listeners belong to it alone
+        app.descent.ui.Session.reset();
         ShellViewModel model = new ShellViewModel(ShellSettings.load());
         ShellView view = new ShellView(model);
         applyUserAgentTheme(model.darkProperty().get());
@@ -127,7 +129,7 @@ public final class ShellView {
             }
         });
         model.workspaceProperty().addListener((o, old, w) -> show(w));
-        app.descent.ui.Session.workspaceRequest().addListener((o, old, id) -> {
+        app.descent.ui.Session.listen(app.descent.ui.Session.workspaceRequest(), (o, old, id) -> {
             if (id != null) {
                 model.workspaceProperty().set(Workspace.byId(id, model.workspaceProperty().get()));
             }
@@ -136,7 +138,7 @@ public final class ShellView {
         railButtons.get(first).setSelected(true);
         workspaceLabel.setText(first.title() + " — " + first.summary());
         // an open lesson's panel stays docked beside whichever workspace it drives
-        app.descent.ui.Session.lessonPanel().addListener((o, old, panel) -> dock(panel));
+        app.descent.ui.Session.listen(app.descent.ui.Session.lessonPanel(), (o, old, panel) -> dock(panel));
         dock(app.descent.ui.Session.lessonPanel().get());
 
         darkToggle.selectedProperty().bindBidirectional(model.darkProperty());

@@ -234,7 +234,7 @@ public final class TrainingView {
             }
         });
         trainButton.disableProperty().bind(model.runningProperty());
-        app.descent.ui.Session.setupRequest().addListener((o, a, r) -> setUp(r));
+        app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(app.descent.ui.Session.setupRequest().get());
         model.runningProperty().addListener((o, was, running) -> {
             if (running) {
