@@ -57,8 +57,37 @@ public final class ComputeEngine {
                         + "); Backprop, Builder and Practice work without it";
     }
 
+    /** Held while libtorch loads: a process that exits in the middle of it crashed in native code (malloc). */
+    private static final java.util.concurrent.locks.ReentrantLock LOADING = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Waits, at most {@code timeout}, for a libtorch load under way to end, so that the process does not exit in
+     * the middle of it. True when no load is under way (any more).
+     */
+    public static boolean awaitLoad(java.time.Duration timeout) {
+        try {
+            if (LOADING.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOADING.unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Loads libtorch (seconds on first call) and multiplies two known matrices on the first device. */
     public static EngineStatus probe() {
+        LOADING.lock();
+        try {
+            return load();
+        } finally {
+            LOADING.unlock();
+        }
+    }
+
+    private static EngineStatus load() {
         String missing = missingLibtorch();
         if (missing != null) {
             return new EngineStatus(ENGINE, "unavailable", List.of("cpu"), false, missing);

@@ -1,5 +1,6 @@
 package app.descent.ui;
 
+import app.descent.training.ComputeEngine;
 import app.descent.training.TrainingThread;
 import app.descent.ui.fx.CrashHandler;
 import app.descent.ui.shell.ShellView;
@@ -17,8 +18,11 @@ public final class DescentApp extends Application {
     /** Runs the window until it goes, however it goes; returns then (the caller ends the process). */
     public static void launchGui(String[] args) {
         // window closed, Quit or SIGTERM: training stops between two steps and frees its native arrays before exit
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> TrainingThread.shutdown(STOP_TRAINING),
-                "descent-shutdown"));
+        // (and a libtorch load under way ends first: exiting in the middle of it crashed in native code)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            TrainingThread.shutdown(STOP_TRAINING);
+            ComputeEngine.awaitLoad(STOP_TRAINING);
+        }, "descent-shutdown"));
         Application.launch(DescentApp.class, args);
     }
 
@@ -42,5 +46,6 @@ public final class DescentApp extends Application {
     @Override
     public void stop() {
         TrainingThread.shutdown(STOP_TRAINING);
+        ComputeEngine.awaitLoad(STOP_TRAINING);
     }
 }
