@@ -193,10 +193,10 @@ public final class ShellView {
         app.descent.ui.Session.listen(app.descent.ui.Session.lessonPanel(), (o, old, panel) -> dock(panel));
         dock(app.descent.ui.Session.lessonPanel().get());
 
-        darkToggle.selectedProperty().bindBidirectional(model.darkProperty());
+        mirror(darkToggle, model.darkProperty());
         darkToggle.setGraphic(new FontIcon("fth-moon"));
         model.darkProperty().addListener((o, a, d) -> applyTheme());
-        presentationToggle.selectedProperty().bindBidirectional(model.presentationProperty());
+        mirror(presentationToggle, model.presentationProperty());
         presentationToggle.setGraphic(new FontIcon("fth-monitor"));
         model.presentationProperty().addListener((o, a, p) -> applyTheme());
         aboutButton.setGraphic(new FontIcon("fth-info"));
@@ -207,6 +207,16 @@ public final class ShellView {
         engineLabel.textProperty().bind(model.engineLabelProperty());
         engineSpinner.visibleProperty().bind(model.engineLoadingProperty());
         engineSpinner.managedProperty().bind(model.engineLoadingProperty());
+    }
+
+    /**
+     * The toggle and the setting follow each other (bindBidirectional would do, but its Bindings class loads 90
+     * classes before the first frame).
+     */
+    private static void mirror(ToggleButton toggle, javafx.beans.property.BooleanProperty setting) {
+        toggle.setSelected(setting.get());
+        toggle.selectedProperty().addListener((o, a, on) -> setting.set(on));
+        setting.addListener((o, a, on) -> toggle.setSelected(on));
     }
 
     private void dock(Node panel) {
