@@ -1,15 +1,26 @@
-package app.descent.compare;
+package app.descent.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 
 /**
- * The activation functions of torch.nn with their derivatives, as PyTorch defines them (GELU exact, not tanh-approximated;
- * LeakyReLU slope 0.01; ELU α = 1; Softplus β = 1), and where each one saturates.
+ * The activations registry: one constant per torch.nn activation, holding everything the program knows about it:
+ * its torch class and constructor arguments (with PyTorch's defaults), value and derivative as PyTorch computes them
+ * (GELU exact, not tanh-approximated; LeakyReLU slope 0.01; ELU α = 1; Softplus β = 1; Hardtanh on [−1, 1]; at a kink
+ * the slope autograd gives), formula (text and LaTeX), the course's one-line lesson, where the slope peaks, the
+ * points where it is not differentiable, and torch.nn.init's gain. The Builder's catalog, training (its DJL block in
+ * training.TorchLayers, keyed by this constant), Backprop's gates ({@code mish(x)}), Compare's explorer, variations,
+ * the initialization study, Inspect and practice all read it: adding an activation is one constant here and its DJL
+ * block there.
  */
 public enum Activation {
-    SIGMOID("Sigmoid") {
+    SIGMOID("Sigmoid", "σ(x) = 1 / (1 + e^−x)", "\\sigma(x) = \\frac{1}{1 + e^{-x}}",
+            "f′ ≤ 0.25: every layer shrinks the gradient at least 4×, so deep sigmoid nets barely "
+                    + "train their first layers (vanishing gradients); outputs are not zero-centred.", 1.0) {
         @Override
         public double value(double x) {
             return sigmoid(x);
@@ -20,8 +31,25 @@ public enum Activation {
             double s = sigmoid(x);
             return s * (1 - s);
         }
+
+        @Override
+        public double slope(double x, double y) {
+            return y * (1 - y);
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 0.25, false);
+        }
+
+        @Override
+        public String gateText(double x, double y, double slope, String input, double up, DoubleFunction<String> f) {
+            return "sigmoid' = σ(1 − σ) = " + f.apply(y) + " × " + f.apply(1 - y) + " = " + f.apply(slope) + ", so "
+                    + input + " gets " + f.apply(up * slope) + ".";
+        }
     },
-    TANH("Tanh") {
+    TANH("Tanh", "tanh(x) = (e^x − e^−x) / (e^x + e^−x)", "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+            "zero-centred and f′(0) = 1, but it saturates for |x| > 2 like sigmoid.", 5.0 / 3) {
         @Override
         public double value(double x) {
             return Math.tanh(x);
@@ -32,8 +60,25 @@ public enum Activation {
             double t = Math.tanh(x);
             return 1 - t * t;
         }
+
+        @Override
+        public double slope(double x, double y) {
+            return 1 - y * y;
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, false);
+        }
+
+        @Override
+        public String gateText(double x, double y, double slope, String input, double up, DoubleFunction<String> f) {
+            return "tanh' = 1 − tanh² = 1 − " + f.apply(y) + "² = " + f.apply(slope) + ", so " + input + " gets "
+                    + f.apply(up * slope) + ".";
+        }
     },
-    RELU("ReLU") {
+    RELU("ReLU", "max(0, x)", "\\max(0, x)", "f′ = 1 for x > 0: gradients pass unchanged; a unit whose input stays "
+            + "negative never recovers (dead neuron).", Math.sqrt(2), new Arg("inplace", false)) {
         @Override
         public double value(double x) {
             return Math.max(0, x);
@@ -43,8 +88,27 @@ public enum Activation {
         public double derivative(double x) {
             return x > 0 ? 1 : 0;
         }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, true);
+        }
+
+        @Override
+        public double[] kinks() {
+            return new double[] {0};
+        }
+
+        @Override
+        public String gateText(double x, double y, double slope, String input, double up, DoubleFunction<String> f) {
+            return x > 0 ? "relu passes the gradient through because its input " + f.apply(x) + " > 0: " + input
+                    + " gets " + f.apply(up) + "."
+                    : "relu blocks the gradient because its input " + f.apply(x) + " ≤ 0: " + input + " gets 0.";
+        }
     },
-    LEAKY_RELU("LeakyReLU") {
+    LEAKY_RELU("LeakyReLU", "x if x > 0, else 0.01·x", "\\begin{cases} x & x > 0 \\\\ 0.01\\,x & x \\le 0 \\end{cases}",
+            "like ReLU, but a small slope for x < 0 keeps every unit learning.", Math.sqrt(2 / (1 + 0.01 * 0.01)),
+            new Arg("negative_slope", 0.01), new Arg("inplace", false)) {
         @Override
         public double value(double x) {
             return x > 0 ? x : LEAK * x;
@@ -54,8 +118,20 @@ public enum Activation {
         public double derivative(double x) {
             return x > 0 ? 1 : LEAK;
         }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, true);
+        }
+
+        @Override
+        public double[] kinks() {
+            return new double[] {0};
+        }
     },
-    ELU("ELU") {
+    ELU("ELU", "x if x > 0, else e^x − 1", "\\begin{cases} x & x > 0 \\\\ e^{x} - 1 & x \\le 0 \\end{cases}",
+            "smooth, negative outputs push the mean towards zero; saturates only for x ≪ 0.", Double.NaN,
+            new Arg("alpha", 1.0), new Arg("inplace", false)) {
         @Override
         public double value(double x) {
             return x > 0 ? x : Math.expm1(x);
@@ -65,8 +141,15 @@ public enum Activation {
         public double derivative(double x) {
             return x > 0 ? 1 : Math.exp(x);
         }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, true);
+        }
     },
-    GELU("GELU") {
+    GELU("GELU", "x·Φ(x)  (Φ: normal CDF)", "x\\,\\Phi(x)",
+            "a smooth ReLU (Transformers); slightly negative for x < 0, f′ peaks above 1.", Double.NaN,
+            new Arg("approximate", "none")) {
         @Override
         public double value(double x) {
             return x * phi(x);
@@ -76,8 +159,15 @@ public enum Activation {
         public double derivative(double x) {
             return phi(x) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
         }
+
+        @Override
+        public Peak peak() {
+            return new Peak(Math.sqrt(2), derivative(Math.sqrt(2)), false);
+        }
     },
-    SILU("SiLU") {
+    SILU("SiLU", "x·σ(x)  (Swish)", "x\\,\\sigma(x)",
+            "a smooth ReLU with a dip below zero; non-monotonic, f′ peaks near x = 2.4.", Double.NaN,
+            new Arg("inplace", false)) {
         @Override
         public double value(double x) {
             return x * sigmoid(x);
@@ -88,8 +178,16 @@ public enum Activation {
             double s = sigmoid(x);
             return s * (1 + x * (1 - s));
         }
+
+        @Override
+        public Peak peak() {
+            // f″ = 0 has no closed form
+            return largestSlope(1, 4);
+        }
     },
-    SOFTPLUS("Softplus") {
+    SOFTPLUS("Softplus", "log(1 + e^x)", "\\log(1 + e^{x})",
+            "a smooth ReLU whose slope is σ(x): never exactly zero, never dead.", Double.NaN,
+            new Arg("beta", 1.0), new Arg("threshold", 20.0)) {
         @Override
         public double value(double x) {
             // PyTorch's threshold: above 20 softplus is x to double precision
@@ -100,6 +198,111 @@ public enum Activation {
         public double derivative(double x) {
             return x > 20 ? 1 : sigmoid(x);
         }
+
+        @Override
+        public Peak peak() {
+            return new Peak(20, 1, true);
+        }
+    },
+    RELU6("ReLU6", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)",
+            "ReLU capped at 6 (mobile networks): no gradient below 0 or above 6.", Double.NaN,
+            new Arg("inplace", false)) {
+        @Override
+        public double value(double x) {
+            return Math.min(Math.max(0, x), 6);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > 0 && x < 6 ? 1 : 0;
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(3, 1, false);
+        }
+
+        @Override
+        public double[] kinks() {
+            return new double[] {0, 6};
+        }
+    },
+    IDENTITY("Identity", "x", "x", "no activation: a stack of linear layers is one linear map.", 1.0) {
+        @Override
+        public double value(double x) {
+            return x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return 1;
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, true);
+        }
+    },
+    MISH("Mish", "x·tanh(softplus(x))", "x \\tanh(\\log(1 + e^{x}))",
+            "a smooth ReLU like SiLU, with a slightly deeper dip; f′ peaks near x = 1.2 and tends to 1 from above.",
+            Double.NaN, new Arg("inplace", false)) {
+        @Override
+        public double value(double x) {
+            return x * Math.tanh(Math.log1p(Math.exp(x)));
+        }
+
+        @Override
+        public double derivative(double x) {
+            double t = Math.tanh(Math.log1p(Math.exp(x)));
+            return t + x * sigmoid(x) * (1 - t * t);
+        }
+
+        @Override
+        public Peak peak() {
+            return largestSlope(0, 3);
+        }
+    },
+    SOFTSIGN("Softsign", "x / (1 + |x|)", "\\frac{x}{1 + |x|}",
+            "like tanh, but its tails flatten polynomially (f′ = 1/(1+|x|)²), not exponentially.", Double.NaN) {
+        @Override
+        public double value(double x) {
+            return x / (1 + Math.abs(x));
+        }
+
+        @Override
+        public double derivative(double x) {
+            double d = 1 + Math.abs(x);
+            return 1 / (d * d);
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, false);
+        }
+    },
+    HARDTANH("Hardtanh", "−1 if x < −1, x if −1 ≤ x ≤ 1, 1 if x > 1",
+            "\\begin{cases} -1 & x < -1 \\\\ x & -1 \\le x \\le 1 \\\\ 1 & x > 1 \\end{cases}",
+            "tanh cut into straight pieces: slope 1 inside [−1, 1], none outside (0 also at ±1, as in PyTorch).",
+            Double.NaN, new Arg("min_val", -1.0), new Arg("max_val", 1.0), new Arg("inplace", false)) {
+        @Override
+        public double value(double x) {
+            return Math.min(Math.max(-1, x), 1);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > -1 && x < 1 ? 1 : 0;
+        }
+
+        @Override
+        public Peak peak() {
+            return new Peak(0, 1, false);
+        }
+
+        @Override
+        public double[] kinks() {
+            return new double[] {-1, 1};
+        }
     };
 
     static final double LEAK = 0.01;
@@ -107,10 +310,24 @@ public enum Activation {
     /** Below this share of its largest slope a function counts as saturated: it passes almost no gradient back. */
     public static final double SATURATION = 0.05;
 
-    private final String torchName;
+    /** A constructor argument of the torch.nn class with PyTorch's default (Double, Boolean or String). */
+    public record Arg(String name, Object defaultValue) {
+    }
 
-    Activation(String torchName) {
+    private final String torchName;
+    private final String formula;
+    private final String latex;
+    private final String lesson;
+    private final double gain;
+    private final List<Arg> args;
+
+    Activation(String torchName, String formula, String latex, String lesson, double gain, Arg... args) {
         this.torchName = torchName;
+        this.formula = formula;
+        this.latex = latex;
+        this.lesson = lesson;
+        this.gain = gain;
+        this.args = List.of(args);
     }
 
     /** The torch.nn class name: Sigmoid, ReLU, SiLU, … */
@@ -118,39 +335,69 @@ public enum Activation {
         return torchName;
     }
 
-    public abstract double value(double x);
+    /** The class as PyTorch code writes it: {@code nn.ReLU}. */
+    public String torchClass() {
+        return "nn." + torchName;
+    }
+
+    /** The id: the lower-case torch name, as the command line, JSON, and Backprop's gates ({@code mish(x)}) write it. */
+    public String id() {
+        return torchName.toLowerCase(Locale.ROOT);
+    }
+
+    /** The torch.nn constructor's arguments in PyTorch's order, with their defaults. */
+    public List<Arg> args() {
+        return args;
+    }
 
     /** f(x) as the slides write it. */
     public String formula() {
-        return switch (this) {
-            case SIGMOID -> "σ(x) = 1 / (1 + e^−x)";
-            case TANH -> "tanh(x) = (e^x − e^−x) / (e^x + e^−x)";
-            case RELU -> "max(0, x)";
-            case LEAKY_RELU -> "x if x > 0, else 0.01·x";
-            case ELU -> "x if x > 0, else e^x − 1";
-            case GELU -> "x·Φ(x)  (Φ: normal CDF)";
-            case SILU -> "x·σ(x)  (Swish)";
-            case SOFTPLUS -> "log(1 + e^x)";
-        };
+        return formula;
     }
 
-    /** What the shape of f′ means for training, in the course's words. */
+    /** f(x) in LaTeX. */
+    public String latex() {
+        return latex;
+    }
+
+    /** What the shape of f′ means for training, in the course's words (one line). */
     public String lesson() {
-        return switch (this) {
-            case SIGMOID -> "f′ ≤ 0.25: every layer shrinks the gradient at least 4×, so deep sigmoid nets barely "
-                    + "train their first layers (vanishing gradients); outputs are not zero-centred.";
-            case TANH -> "zero-centred and f′(0) = 1, but it saturates for |x| > 2 like sigmoid.";
-            case RELU -> "f′ = 1 for x > 0: gradients pass unchanged; a unit whose input stays negative never "
-                    + "recovers (dead neuron).";
-            case LEAKY_RELU -> "like ReLU, but a small slope for x < 0 keeps every unit learning.";
-            case ELU -> "smooth, negative outputs push the mean towards zero; saturates only for x ≪ 0.";
-            case GELU -> "a smooth ReLU (Transformers); slightly negative for x < 0, f′ peaks above 1.";
-            case SILU -> "a smooth ReLU with a dip below zero; non-monotonic, f′ peaks near x = 2.4.";
-            case SOFTPLUS -> "a smooth ReLU whose slope is σ(x): never exactly zero, never dead.";
-        };
+        return lesson;
     }
 
+    /** torch.nn.init.calculate_gain for this function, or empty where torch defines none. */
+    public OptionalDouble initGain() {
+        return Double.isNaN(gain) ? OptionalDouble.empty() : OptionalDouble.of(gain);
+    }
+
+    public abstract double value(double x);
+
+    /** f′(x), with autograd's value at a kink (ReLU′(0) = 0, Hardtanh′(±1) = 0). */
     public abstract double derivative(double x);
+
+    /**
+     * The local gradient as autograd computes it from the input x and the output y = f(x): tanh and sigmoid use the
+     * saved output (1 − y², y(1 − y)), which matters where float32 rounds y.
+     */
+    public double slope(double x, double y) {
+        return derivative(x);
+    }
+
+    /** Where f′ is largest. */
+    public abstract Peak peak();
+
+    /** The inputs where f is not differentiable (there {@link #derivative} gives autograd's choice). */
+    public double[] kinks() {
+        return new double[0];
+    }
+
+    /**
+     * Backprop's explanation of the gate's backward step: the input x, output y, local slope, the input's name, the
+     * upstream gradient, and how numbers print.
+     */
+    public String gateText(double x, double y, double slope, String input, double up, DoubleFunction<String> f) {
+        return id() + "'(" + f.apply(x) + ") = " + f.apply(slope) + ", so " + input + " gets " + f.apply(up * slope) + ".";
+    }
 
     /**
      * Where f′ is largest. {@code plateau}: f′ keeps that value for every x above {@code x}: ReLU's slope is 1 on the
@@ -163,31 +410,20 @@ public enum Activation {
     public record Region(double from, double to) {
     }
 
-    public Peak peak() {
-        return switch (this) {
-            case SIGMOID -> new Peak(0, 0.25, false);
-            case TANH -> new Peak(0, 1, false);
-            case RELU, LEAKY_RELU, ELU -> new Peak(0, 1, true);
-            case SOFTPLUS -> new Peak(20, 1, true);
-            case GELU -> new Peak(Math.sqrt(2), derivative(Math.sqrt(2)), false);
-            case SILU -> {
-                // f″ = 0 where 2 + x − x·tanh(x/2)·… has no closed form: golden-section search on [1, 4]
-                double a = 1;
-                double b = 4;
-                double g = (Math.sqrt(5) - 1) / 2;
-                while (b - a > 1e-12) {
-                    double c = b - g * (b - a);
-                    double d = a + g * (b - a);
-                    if (derivative(c) > derivative(d)) {
-                        b = d;
-                    } else {
-                        a = c;
-                    }
-                }
-                double x = (a + b) / 2;
-                yield new Peak(x, derivative(x), false);
+    /** Golden-section search for the largest f′ on [a, b], where f″ = 0 has no closed form. */
+    Peak largestSlope(double a, double b) {
+        double g = (Math.sqrt(5) - 1) / 2;
+        while (b - a > 1e-12) {
+            double c = b - g * (b - a);
+            double d = a + g * (b - a);
+            if (derivative(c) > derivative(d)) {
+                b = d;
+            } else {
+                a = c;
             }
-        };
+        }
+        double x = (a + b) / 2;
+        return new Peak(x, derivative(x), false);
     }
 
     /** The saturated intervals within [lo, hi], found on a fine grid and sharpened by bisection. */
@@ -238,18 +474,50 @@ public enum Activation {
         return Math.abs(x) < 1e-9 ? 0 : x;
     }
 
-    /** By torch.nn name or a common short name, case-insensitively: relu, leaky_relu, swish, … */
+    /** The ids of every activation, in the registry's order: "sigmoid, tanh, relu, …". */
+    public static String ids() {
+        return String.join(", ", Arrays.stream(values()).map(Activation::id).toList());
+    }
+
+    /** The activation a gate in an expression names ({@code mish}), or null: gate names are exactly the ids. */
+    public static Activation ofId(String id) {
+        for (Activation a : values()) {
+            if (a.id().equals(id)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The activation whose torch.nn class is {@code torchName} exactly (ReLU, Mish, …), or null. */
+    public static Activation ofTorchName(String torchName) {
+        for (Activation a : values()) {
+            if (a.torchName.equals(torchName)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * By torch.nn name, id or a common alias, case-insensitively: relu, leaky_relu, leaky-relu, swish, linear, …;
+     * an unknown name is an error naming the known ones.
+     */
     public static Activation parse(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         for (Activation a : values()) {
-            if (a.torchName.toLowerCase(Locale.ROOT).equals(n) || a.name().toLowerCase(Locale.ROOT).replace("_", "").equals(n)) {
+            if (a.id().equals(n) || a.name().toLowerCase(Locale.ROOT).replace("_", "").equals(n)) {
                 return a;
             }
         }
         if (n.equals("swish")) {
             return SILU;
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "'");
+        if (n.equals("linear")) {
+            return IDENTITY;
+        }
+        throw new app.descent.UserInputException("unknown activation '" + (name == null ? "" : name.strip())
+                + "'; choose one of " + ids());
     }
 
     private static double sigmoid(double x) {

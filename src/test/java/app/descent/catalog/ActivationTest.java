@@ -1,4 +1,4 @@
-package app.descent.compare;
+package app.descent.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +92,9 @@ class ActivationTest {
         assertThat(Activation.parse("leaky_relu")).isEqualTo(Activation.LEAKY_RELU);
         assertThat(Activation.parse("Swish")).isEqualTo(Activation.SILU);
         assertThat(Activation.parse("gelu")).isEqualTo(Activation.GELU);
-        assertThatThrownBy(() -> Activation.parse("mish")).hasMessageContaining("mish");
+        assertThat(Activation.parse("Mish")).isEqualTo(Activation.MISH);
+        assertThat(Activation.parse("linear")).isEqualTo(Activation.IDENTITY);
+        assertThatThrownBy(() -> Activation.parse("mush")).isInstanceOf(app.descent.UserInputException.class)
+                .hasMessageContaining("'mush'").hasMessageContaining("hardtanh");
     }
 }
