@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every case PyTorch autograd computed (float64) in src/test/resources/reference/ (copied from PyTorch's output) autograd-cases.json. */
+/**
+ * Every case PyTorch autograd computed (float64) in src/test/resources/reference/: autograd-cases.json (copied from
+ * PyTorch's output) and autograd-gates.json (tools/reference/autograd_gates.py: every activation gate, mish(x),
+ * softsign(x) and hardtanh(x) among them, hardtanh at its kinks).
+ */
 class AutogradReferenceTest {
-    static final Path CASES = Path.of("src", "test", "resources", "reference", "autograd-cases.json");
+    static final List<String> FILES = List.of("/reference/autograd-cases.json", "/reference/autograd-gates.json");
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode all = new ObjectMapper().readTree(CASES.toFile());
+        List<JsonNode> all = new ArrayList<>();
+        for (String file : FILES) {
+            JsonNode doc = new ObjectMapper().readTree(AutogradReferenceTest.class.getResource(file));
+            assertThat(doc.size()).as(file).isPositive();
+            doc.forEach(all::add);
+        }
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : all) {
             Map<String, Double> inputs = new LinkedHashMap<>();
