@@ -244,7 +244,7 @@ public enum Activation {
         }
     },
     MISH("Mish", "x·tanh(softplus(x))", "x \\tanh(\\log(1 + e^{x}))",
-            "a smooth ReLU like SiLU, with a slightly deeper dip; f′ peaks near x = 1.2 and tends to 1 from above.",
+            "a smooth ReLU like SiLU, with a slightly deeper dip; f′ peaks near x = 1.5 and tends to 1 from above.",
             Double.NaN, new Arg("inplace", false)) {
         @Override
         public double value(double x) {
