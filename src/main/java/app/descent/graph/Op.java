@@ -435,10 +435,6 @@ public abstract class Op {
         return form == Form.CALL;
     }
 
-    Form form() {
-        return form;
-    }
-
     static Op function(String name) {
         for (Op op : ALL) {
             if (op.isFunction() && op.symbol.equals(name)) {
