@@ -1,5 +1,6 @@
 package app.descent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -76,4 +77,12 @@ class ArchitectureTest {
                     "app.descent.practice..", "app.descent.compare..", "app.descent.training..", "app.descent.ui..",
                     "app.descent.cli..", "javafx..", "ai.djl..")
             .because("files (atomic saves, CSV) are written the same way by every package, which all may use app.descent.io");
+
+    @ArchTest
+    static final ArchRule catalogIsALeafEveryCorePackageMayUse = classes()
+            .that().resideInAPackage("app.descent.catalog..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("app.descent.catalog..", "app.descent",
+                    "app.descent.io..", "java..")
+            .because("the registries (activations, graph ops, optimizers, layers) are read by graph, network, "
+                    + "training, compare and practice, so they may use none of them, nor JavaFX or DJL");
 }

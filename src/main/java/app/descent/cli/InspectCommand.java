@@ -53,10 +53,19 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "Examples in the batch (default 64, as train; 1024 with --init-study).")
     Integer batchSize;
 
-    @Option(names = "--init-study", paramLabel = "ACTIVATION",
-            description = "Compare initializers on a deep MLP (784-512-256×5-128×2-10) with this activation: identity, "
-                    + "tanh, relu, sigmoid, leakyrelu, elu, gelu, silu. Prints the activation std and gradient norm by depth.")
+    @Option(names = "--init-study", paramLabel = "ACTIVATION", completionCandidates = ActivationIds.class,
+            description = "Compare initializers on a deep MLP (784-512-256×5-128×2-10) with this activation: "
+                    + "${COMPLETION-CANDIDATES}. Prints the activation std and gradient norm by depth.")
     String initStudy;
+
+    /** The activations registry's ids, for the help of --init-study. */
+    static final class ActivationIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(app.descent.catalog.Activation.values())
+                    .map(app.descent.catalog.Activation::id).iterator();
+        }
+    }
 
     @Option(names = "--seed", defaultValue = "0", description = "Seeds the weights and the data's shuffle (default ${DEFAULT-VALUE}).")
     long seed;

@@ -1,6 +1,7 @@
 package app.descent.compare;
 
 import app.descent.UserInputException;
+import app.descent.catalog.Activation;
 import app.descent.training.Initializer;
 import app.descent.training.Inspection;
 import app.descent.training.LayerDef;
@@ -8,7 +9,6 @@ import app.descent.training.data.DataSplit;
 import app.descent.training.data.Examples;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,10 +31,6 @@ public final class InitStudy {
      * shows plainly (0.16⁸ ≈ 4·10⁻⁷ for normal(0.01) at width 256).
      */
     public static final List<Integer> WIDTHS = List.of(784, 512, 256, 256, 256, 256, 256, 128, 128, 10);
-
-    /** The activations by their course names, with the PyTorch layer each becomes. */
-    public static final Map<String, String> ACTIVATIONS = Map.of("identity", "Identity", "tanh", "Tanh", "relu", "ReLU",
-            "sigmoid", "Sigmoid", "leakyrelu", "LeakyReLU", "elu", "ELU", "gelu", "GELU", "silu", "SiLU");
 
     /**
      * One initializer's figures by depth: {@code activationStd} and {@code deadFraction} per hidden layer (after its
@@ -100,13 +96,12 @@ public final class InitStudy {
                 curves);
     }
 
-    /** Flatten, then Linear and {@code activation} for each hidden width, then a last Linear without one. */
+    /**
+     * Flatten, then Linear and {@code activation} (any of the registry's, by id or torch name) for each hidden width,
+     * then a last Linear without one.
+     */
     public static List<LayerDef> network(List<Integer> widths, String activation) {
-        String type = ACTIVATIONS.get(activation.strip().toLowerCase(Locale.ROOT).replace("_", ""));
-        if (type == null) {
-            throw new UserInputException("unknown activation '" + activation + "'; choose one of "
-                    + String.join(", ", new java.util.TreeSet<>(ACTIVATIONS.keySet())));
-        }
+        String type = Activation.parse(activation).torchName();
         if (widths.size() < 2) {
             throw new UserInputException("the network needs an input and an output width, not " + widths);
         }

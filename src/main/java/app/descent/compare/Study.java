@@ -1,5 +1,6 @@
 package app.descent.compare;
 
+import app.descent.catalog.Activation;
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
 import app.descent.training.LayerDef;
@@ -295,6 +296,18 @@ public record Study(String id, String title, String source, String effect, Kind 
         return new DataSplit.Options(DataSplit.Options.DEFAULT.samples(), -1, 0, trainSize, validation);
     }
 
+    /** Every activation of the registry but Identity (no activation), sigmoid last: the one that does not learn. */
+    private static Object[] everyActivation() {
+        List<Object> ids = new ArrayList<>();
+        for (Activation a : Activation.values()) {
+            if (a != Activation.IDENTITY && a != Activation.SIGMOID) {
+                ids.add(a.id());
+            }
+        }
+        ids.add(Activation.SIGMOID.id());
+        return ids.toArray();
+    }
+
     public static final List<Study> PRESETS = List.of(
             new Study("relu-vs-sigmoid", "ReLU vs sigmoid in a deep network", "P02c1",
                     "Sigmoid's derivative is at most 1/4, so the gradient shrinks by that factor or more at every one "
@@ -310,8 +323,8 @@ public record Study(String id, String title, String source, String effect, Kind 
                             + "positive, passes almost no gradient back through five layers and stays near ln 10. "
                             + "The gradient norm by depth shows each run's gradient flow, the histograms its dead units.",
                     Kind.CURVES, "fashion-mnist", images(2000, 0.2), mlp(784, 64, 5, "ReLU", 10, true),
-                    settings("sgd", 0.05, 32, 3, "kaiming"), Variation.of(Variation.Key.ACTIVATION, "relu",
-                            "leakyrelu", "elu", "gelu", "silu", "softplus", "tanh", "sigmoid"), true, Double.NaN),
+                    settings("sgd", 0.05, 32, 3, "kaiming"), Variation.of(Variation.Key.ACTIVATION, everyActivation()), true,
+                    Double.NaN),
             new Study("initializers", "Initializers on a deep ReLU network", "P02d",
                     "All-zero weights give every unit of a layer the same output and the same gradient, so the "
                             + "network never breaks the symmetry and does not learn; tiny weights (normal, std 0.03) "

@@ -1,6 +1,7 @@
 package app.descent.compare;
 
 import app.descent.UserInputException;
+import app.descent.catalog.Activation;
 import app.descent.network.LayerSpec;
 import app.descent.network.LayerType;
 import app.descent.training.Initializer;
@@ -59,29 +60,6 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
             return String.join(", ", Arrays.stream(values()).map(Key::text).toList());
         }
     }
-
-    /**
-     * The activations a network can be switched to, by lower-case PyTorch name (and common aliases), with the
-     * class that trains.
-     */
-    public static final Map<String, String> ACTIVATIONS = activations();
-
-    private static Map<String, String> activations() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String t : List.of("ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU", "GELU", "SiLU", "Softplus", "ReLU6",
-                "Identity")) {
-            m.put(t.toLowerCase(Locale.ROOT), t);
-        }
-        m.put("swish", "SiLU");
-        m.put("leaky-relu", "LeakyReLU");
-        m.put("leaky_relu", "LeakyReLU");
-        m.put("linear", "Identity");
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
-    /** The activations offered by name, without the aliases. */
-    public static final List<String> ACTIVATION_NAMES = List.of("relu", "sigmoid", "tanh", "leakyrelu", "elu", "gelu",
-            "silu", "softplus", "relu6", "identity");
 
     /**
      * One value applied: the network and settings of one run.
@@ -173,12 +151,11 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         }
         switch (key) {
             case ACTIVATION -> {
-                String t = ACTIVATIONS.get(v.toLowerCase(Locale.ROOT));
-                if (t == null) {
-                    throw new CompareException("activation '" + v + "' is not one of "
-                            + String.join(", ", ACTIVATION_NAMES));
+                try {
+                    return Activation.parse(v).torchName();
+                } catch (UserInputException e) {
+                    throw new CompareException("activation '" + v + "' is not one of " + Activation.ids());
                 }
-                return t;
             }
             case OPTIMIZER -> {
                 OptimizerSpec.of(v, 0.01);

@@ -24,43 +24,35 @@ public final class Backprop {
             }
         }
         boolean[] needs = g.requiresGrad();
-        double[] grad = new double[v.length];
         int[] received = new int[v.length];
         List<List<Double>> contributions = new ArrayList<>();
         for (int i = 0; i < v.length; i++) {
             contributions.add(new ArrayList<>());
         }
-        int out = g.output().id();
-        grad[out] = 1;
         List<BackwardStep> backward = new ArrayList<>();
-        for (int id = out; id >= 0; id--) {
-            Node n = g.nodes().get(id);
-            if (n.isLeaf() || !needs[id] || !reaches(g, id, out)) {
-                continue;
+        // the one backward loop of the graph, with a recorder that explains each step
+        double[] grad = g.backward(v, false, (n, in, local, up, flows) -> {
+            for (BackwardStep.Flow f : flows) {
+                received[f.input()]++;
+                contributions.get(f.input()).add(f.downstream());
             }
-            double[] in = g.inputValues(n, v);
-            double[] local = n.op().local(in, v[id]);
-            List<BackwardStep.Flow> flows = new ArrayList<>();
-            for (int slot = 0; slot < in.length; slot++) {
-                int input = n.inputs().get(slot);
-                if (!needs[input]) {
-                    continue;
-                }
-                double down = grad[id] * local[slot];
-                grad[input] += down;
-                received[input]++;
-                contributions.get(input).add(down);
-                flows.add(new BackwardStep.Flow(slot, input, local[slot], down, grad[input]));
-            }
-            String text = backwardText(g, n, in, local, grad[id], v, needs);
+            String text = backwardText(g, n, in, local, up, v[n.id()], needs);
             for (BackwardStep.Flow f : flows) {
                 int input = f.input();
                 if (g.uses(input) > 1 && received[input] == g.uses(input)) {
-                    text += " " + fanOutText(g, input, contributions.get(input), grad[input]);
+                    // the input's gradient after this step: the last flow into it (x * x has two)
+                    double total = f.accumulated();
+                    for (BackwardStep.Flow later : flows) {
+                        if (later.input() == input) {
+                            total = later.accumulated();
+                        }
+                    }
+                    text += " " + fanOutText(g, input, contributions.get(input), total);
                 }
             }
-            backward.add(new BackwardStep(id, grad[id], List.copyOf(flows), text));
-        }
+            backward.add(new BackwardStep(n.id(), up, List.copyOf(flows), text));
+        });
+        int out = g.output().id();
         Map<String, Double> gradients = new LinkedHashMap<>();
         for (String name : inputs.keySet()) {
             gradients.put(name, 0.0);
@@ -81,11 +73,6 @@ public final class Backprop {
         });
         return new GradResult(g, v[out], Collections.unmodifiableMap(gradients), numeric,
                 v, grad, List.copyOf(forward), List.copyOf(backward));
-    }
-
-    /** A node whose value never reaches the output gets no gradient step (an unused definition). */
-    private static boolean reaches(ComputationGraph g, int id, int out) {
-        return id == out || g.uses(id) > 0;
     }
 
     /** Central differences with a step scaled to the value: the check a student would do by hand. */
@@ -165,22 +152,10 @@ public final class Backprop {
         for (double x : in) {
             args.add(f(x));
         }
-        String shown = switch (n.op()) {
-            case ADD, SUB, MUL, DIV, POW -> f(in[0]) + " " + symbol(n.op()) + " " + f(in[1]);
-            case NEG -> "-(" + f(in[0]) + ")";
-            default -> n.op().symbol() + "(" + args + ")";
-        };
+        String shown = n.op().isInfix() ? f(in[0]) + " " + n.op().glyph() + " " + f(in[1])
+                : n.op() == Op.NEG ? "-(" + f(in[0]) + ")" : n.op().symbol() + "(" + args + ")";
         String head = n.name() != null ? n.name() : describe(g, n.id());
         return "Forward: " + head + " = " + shown + " = " + f(value);
-    }
-
-    private static String symbol(Op op) {
-        return switch (op) {
-            case MUL -> "×";
-            case DIV -> "÷";
-            case POW -> "^";
-            default -> op.symbol();
-        };
     }
 
     /** A short name for a node in explanations: its variable or defined name, its constant, or its expression. */
@@ -193,7 +168,7 @@ public final class Backprop {
         return text.length() > 24 ? n.op().symbol() + "(…)" : text;
     }
 
-    private static String backwardText(ComputationGraph g, Node n, double[] in, double[] local, double up, double[] v,
+    private static String backwardText(ComputationGraph g, Node n, double[] in, double[] local, double up, double out,
                                        boolean[] needs) {
         int k = n.inputs().size();
         String[] who = new String[k];
@@ -207,106 +182,8 @@ public final class Backprop {
         if (self.length() > 40) {
             self = n.id() == g.output().id() ? (n.name() != null ? n.name() : "f") : n.op().symbol();
         }
-        String head = "Backward through " + self + ", upstream gradient " + f(up) + ": ";
-        StringJoiner parts = new StringJoiner("; ");
-        switch (n.op()) {
-            case ADD -> {
-                return head + "add distributes: " + joinNeeded(who, need) + (count(need) > 1 ? " both receive " : " receives ")
-                        + f(up) + " unchanged.";
-            }
-            case SUB -> {
-                for (int i = 0; i < k; i++) {
-                    if (need[i]) {
-                        parts.add(who[i] + " receives " + f(up * local[i]));
-                    }
-                }
-                return head + "subtract: " + parts + ".";
-            }
-            case MUL -> {
-                for (int i = 0; i < k; i++) {
-                    if (need[i]) {
-                        parts.add(who[i] + " gets " + f(up) + " × " + f(in[1 - i]) + " = " + f(up * local[i]));
-                    }
-                }
-                return head + "mul swaps: " + parts + ".";
-            }
-            case DIV -> {
-                if (need[0]) {
-                    parts.add(who[0] + " gets " + f(up) + " ÷ " + f(in[1]) + " = " + f(up * local[0]));
-                }
-                if (need[1]) {
-                    parts.add(who[1] + " gets −" + f(up) + " × " + f(in[0]) + " ÷ " + f(in[1]) + "² = " + f(up * local[1]));
-                }
-                return head + "divide: " + parts + ".";
-            }
-            case POW -> {
-                if (need[0]) {
-                    parts.add(who[0] + " gets " + f(up) + " × " + f(in[1]) + " × " + f(in[0]) + "^(" + f(in[1])
-                            + " − 1) = " + f(up * local[0]));
-                }
-                if (need[1]) {
-                    parts.add("the exponent " + who[1] + " gets " + f(up) + " × " + f(v[n.id()]) + " × ln " + f(in[0])
-                            + " = " + f(up * local[1]));
-                }
-                return head + "power: " + parts + ".";
-            }
-            case MAX, MIN -> {
-                return head + routeText(n.op(), who[0], who[1], in, up);
-            }
-            default -> {
-                String a = who[0];
-                return head + switch (n.op()) {
-                    case NEG -> "negation flips the sign: " + a + " gets " + f(-up) + ".";
-                    case RELU -> in[0] > 0 ? "relu passes the gradient through because its input " + f(in[0])
-                            + " > 0: " + a + " gets " + f(up) + "."
-                            : "relu blocks the gradient because its input " + f(in[0]) + " ≤ 0: " + a + " gets 0.";
-                    case TANH -> "tanh' = 1 − tanh² = 1 − " + f(v[n.id()]) + "² = " + f(local[0]) + ", so " + a
-                            + " gets " + f(up * local[0]) + ".";
-                    case SIGMOID -> "sigmoid' = σ(1 − σ) = " + f(v[n.id()]) + " × " + f(1 - v[n.id()]) + " = "
-                            + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
-                    case EXP -> "exp' = exp = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
-                    case LOG -> "log' = 1/x = 1/" + f(in[0]) + " = " + f(local[0]) + ", so " + a + " gets "
-                            + f(up * local[0]) + ".";
-                    case ABS -> "abs' = sign(x) = " + f(local[0]) + ", so " + a + " gets " + f(up * local[0]) + ".";
-                    case SIN -> "sin' = cos(x) = cos(" + f(in[0]) + ") = " + f(local[0]) + ", so " + a + " gets "
-                            + f(up * local[0]) + ".";
-                    case COS -> "cos' = −sin(x) = −sin(" + f(in[0]) + ") = " + f(local[0]) + ", so " + a + " gets "
-                            + f(up * local[0]) + ".";
-                    default -> "";
-                };
-            }
-        }
-    }
-
-    private static String joinNeeded(String[] who, boolean[] need) {
-        StringJoiner j = new StringJoiner(" and ");
-        for (int i = 0; i < who.length; i++) {
-            if (need[i]) {
-                j.add(who[i]);
-            }
-        }
-        return j.toString();
-    }
-
-    private static int count(boolean[] flags) {
-        int c = 0;
-        for (boolean b : flags) {
-            c += b ? 1 : 0;
-        }
-        return c;
-    }
-
-    private static String routeText(Op op, String a, String b, double[] in, double up) {
-        String which = op == Op.MAX ? "larger" : "smaller";
-        if (in[0] == in[1]) {
-            return op.symbol() + " has a tie (" + f(in[0]) + " = " + f(in[1]) + "): the gradient is split equally, "
-                    + a + " and " + b + " get " + f(up / 2) + " each, as in PyTorch.";
-        }
-        boolean first = op == Op.MAX ? in[0] > in[1] : in[0] < in[1];
-        String winner = first ? a : b;
-        String loser = first ? b : a;
-        return op.symbol() + " routes the gradient to its " + which + " input " + winner + " (" + f(up) + "); "
-                + loser + " gets 0.";
+        return "Backward through " + self + ", upstream gradient " + f(up) + ": "
+                + n.op().explain(new Op.Step(who, need, in, local, up, out));
     }
 
     private static String fanOutText(ComputationGraph g, int input, List<Double> parts, double total) {

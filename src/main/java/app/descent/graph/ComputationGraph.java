@@ -98,28 +98,24 @@ public final class ComputationGraph {
             return;
         }
         List<Integer> in = n.inputs();
-        switch (n.op()) {
-            case ADD, SUB, MUL, DIV, POW -> {
-                b.append('(');
-                render(in.get(0), b, limit);
-                b.append(' ').append(n.op().symbol()).append(' ');
-                render(in.get(1), b, limit);
-                b.append(')');
-            }
-            case NEG -> {
-                b.append('-');
-                render(in.get(0), b, limit);
-            }
-            default -> {
-                b.append(n.op().symbol()).append('(');
-                for (int i = 0; i < in.size(); i++) {
-                    if (i > 0) {
-                        b.append(", ");
-                    }
-                    render(in.get(i), b, limit);
+        if (n.op().isInfix()) {
+            b.append('(');
+            render(in.get(0), b, limit);
+            b.append(' ').append(n.op().symbol()).append(' ');
+            render(in.get(1), b, limit);
+            b.append(')');
+        } else if (n.op() == Op.NEG) {
+            b.append('-');
+            render(in.get(0), b, limit);
+        } else {
+            b.append(n.op().symbol()).append('(');
+            for (int i = 0; i < in.size(); i++) {
+                if (i > 0) {
+                    b.append(", ");
                 }
-                b.append(')');
+                render(in.get(i), b, limit);
             }
+            b.append(')');
         }
     }
 
@@ -157,17 +153,15 @@ public final class ComputationGraph {
     double[] forward(boolean float32, ToDoubleFunction<Node> leaf) {
         double[] v = new double[nodes.size()];
         for (Node n : nodes) {
-            v[n.id()] = switch (n.op()) {
-                case INPUT -> {
-                    double x = leaf.applyAsDouble(n);
-                    if (!Double.isFinite(x)) {
-                        throw new ExpressionException("the value of " + n.name() + " must be a finite number, not " + x);
-                    }
-                    yield x;
+            if (n.op() == Op.INPUT) {
+                double x = leaf.applyAsDouble(n);
+                if (!Double.isFinite(x)) {
+                    throw new ExpressionException("the value of " + n.name() + " must be a finite number, not " + x);
                 }
-                case CONSTANT -> n.constant();
-                default -> apply(n, v);
-            };
+                v[n.id()] = x;
+            } else {
+                v[n.id()] = n.op() == Op.CONSTANT ? n.constant() : apply(n, v);
+            }
             if (float32) {
                 v[n.id()] = rounded(n, v[n.id()]);
             }
@@ -175,13 +169,27 @@ public final class ComputationGraph {
         return v;
     }
 
+    /** Is told of each backward step as the one backward loop takes it: for Backprop's explanations. */
+    interface StepRecorder {
+        /**
+         * The node's upstream gradient has flowed into its inputs that need one: {@code flows} in slot order, each
+         * with the input's gradient so far.
+         */
+        void step(Node n, double[] in, double[] local, double upstream, List<BackwardStep.Flow> flows);
+    }
+
     /**
-     * ∂output/∂node for every node, from the values of {@link #forward}: the sums of Backprop.run without its
-     * explanations. Nodes that do not depend on a variable, or do not reach the output, get none, as in autograd.
-     * With {@code float32} every local gradient, product and sum is rounded to float32, as autograd does on float32
-     * tensors (where, for example, 1 − tanh² loses digits near saturation: matching that matters to Adam).
+     * ∂output/∂node for every node, from the values of {@link #forward}. Nodes that do not depend on a variable, or
+     * do not reach the output, get none, as in autograd. With {@code float32} every local gradient, product and sum
+     * is rounded to float32, as autograd does on float32 tensors (where, for example, 1 − tanh² loses digits near
+     * saturation: matching that matters to Adam).
      */
     double[] backward(double[] v, boolean float32) {
+        return backward(v, float32, null);
+    }
+
+    /** As {@link #backward(double[], boolean)}, telling {@code recorder} (if not null) of every step. */
+    double[] backward(double[] v, boolean float32, StepRecorder recorder) {
         double[] grad = new double[v.length];
         grad[output] = 1;
         for (int id = output; id >= 0; id--) {
@@ -189,13 +197,21 @@ public final class ComputationGraph {
             if (n.isLeaf() || !needs[id] || (id != output && uses[id] == 0)) {
                 continue;
             }
-            double[] local = n.op().local(inputValues(n, v), v[id]);
+            double[] in = inputValues(n, v);
+            double[] local = n.op().local(in, v[id]);
+            List<BackwardStep.Flow> flows = recorder == null ? null : new ArrayList<>();
             for (int slot = 0; slot < local.length; slot++) {
                 int input = n.inputs().get(slot);
                 if (needs[input]) {
-                    grad[input] = float32 ? (float) (grad[input] + (float) (grad[id] * (float) local[slot]))
-                            : grad[input] + grad[id] * local[slot];
+                    double down = float32 ? (float) (grad[id] * (float) local[slot]) : grad[id] * local[slot];
+                    grad[input] = float32 ? (float) (grad[input] + down) : grad[input] + down;
+                    if (flows != null) {
+                        flows.add(new BackwardStep.Flow(slot, input, local[slot], down, grad[input]));
+                    }
                 }
+            }
+            if (recorder != null) {
+                recorder.step(n, in, local, grad[id], flows);
             }
         }
         return grad;
@@ -237,11 +253,8 @@ public final class ComputationGraph {
     double outputOrNaN(boolean float32, ToDoubleFunction<Node> leaf) {
         double[] v = new double[nodes.size()];
         for (Node n : nodes) {
-            double x = switch (n.op()) {
-                case INPUT -> leaf.applyAsDouble(n);
-                case CONSTANT -> n.constant();
-                default -> n.op().forward(inputValues(n, v));
-            };
+            double x = n.op() == Op.INPUT ? leaf.applyAsDouble(n)
+                    : n.op() == Op.CONSTANT ? n.constant() : n.op().forward(inputValues(n, v));
             v[n.id()] = float32 ? (float) x : x;
             if (!Double.isFinite(v[n.id()])) {
                 return Double.NaN;

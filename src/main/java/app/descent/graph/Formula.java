@@ -57,7 +57,7 @@ public final class Formula {
     }
 
     private static List<String> functions() {
-        return Arrays.stream(Op.values()).filter(Op::isFunction).map(Op::symbol).toList();
+        return Op.values().stream().filter(Op::isFunction).map(Op::symbol).toList();
     }
 
     public ComputationGraph graph() {

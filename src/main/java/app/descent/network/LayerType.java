@@ -1,5 +1,6 @@
 package app.descent.network;
 
+import app.descent.catalog.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -92,6 +93,14 @@ public record LayerType(String name, Category category, List<Param> params) {
         CATALOG.put(name, new LayerType(name, c, List.of(params)));
     }
 
+    /** A registry argument as an optional parameter, its kind read from its default. */
+    private static Param param(Activation.Arg a) {
+        Object d = a.defaultValue();
+        Kind kind = d instanceof Boolean ? Kind.BOOL : d instanceof String ? Kind.STRING : d instanceof Integer ? Kind.INT
+                : Kind.FLOAT;
+        return opt(a.name(), kind, d);
+    }
+
     private static Param[] concat(Param[] a, Param... b) {
         List<Param> all = new ArrayList<>(Arrays.asList(a));
         all.addAll(Arrays.asList(b));
@@ -151,21 +160,16 @@ public record LayerType(String name, Category category, List<Param> params) {
         add("LSTM", Category.RECURRENT, concat(concat(rnnHead, rnnTail), opt("proj_size", Kind.INT, 0),
                 opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null)));
         add("GRU", Category.RECURRENT, concat(concat(rnnHead, rnnTail), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null)));
-        add("ReLU", Category.ACTIVATION, inplace);
-        add("ReLU6", Category.ACTIVATION, inplace);
-        add("LeakyReLU", Category.ACTIVATION, opt("negative_slope", Kind.FLOAT, 0.01), inplace);
+        // the element-wise activations come from the registry, with their torch arguments and defaults
+        for (Activation a : Activation.values()) {
+            if (!CATALOG.containsKey(a.torchName())) {
+                add(a.torchName(), Category.ACTIVATION, a.args().stream().map(LayerType::param).toArray(Param[]::new));
+            }
+        }
         add("PReLU", Category.ACTIVATION, opt("num_parameters", Kind.INT, 1), opt("init", Kind.FLOAT, 0.25),
                 opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        add("ELU", Category.ACTIVATION, opt("alpha", Kind.FLOAT, 1.0), inplace);
-        add("GELU", Category.ACTIVATION, opt("approximate", Kind.STRING, "none"));
-        add("SiLU", Category.ACTIVATION, inplace);
-        add("Mish", Category.ACTIVATION, inplace);
         add("Hardswish", Category.ACTIVATION, inplace);
-        add("Hardtanh", Category.ACTIVATION, opt("min_val", Kind.FLOAT, -1.0), opt("max_val", Kind.FLOAT, 1.0), inplace);
-        add("Sigmoid", Category.ACTIVATION);
-        add("Tanh", Category.ACTIVATION);
         add("Softmax", Category.ACTIVATION, opt("dim", Kind.OPT_INT, null));
         add("LogSoftmax", Category.ACTIVATION, opt("dim", Kind.OPT_INT, null));
-        add("Softplus", Category.ACTIVATION, opt("beta", Kind.FLOAT, 1.0), opt("threshold", Kind.FLOAT, 20.0));
     }
 }

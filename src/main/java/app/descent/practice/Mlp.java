@@ -1,5 +1,6 @@
 package app.descent.practice;
 
+import app.descent.catalog.Activation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,30 +21,21 @@ public final class Mlp {
         }
     }
 
-    static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "identity");
+    /** The activations the exercises use: those a student differentiates by hand. */
+    static final List<String> ACTIVATIONS = List.of(Activation.RELU.id(), Activation.SIGMOID.id(), Activation.TANH.id(),
+            Activation.IDENTITY.id());
 
     private Mlp() {
     }
 
+    /** The activation's value, from the activations registry (an unknown name is an error). */
     public static double act(String activation, double z) {
-        return switch (activation) {
-            case "relu" -> Math.max(0, z);
-            case "sigmoid" -> 1 / (1 + Math.exp(-z));
-            case "tanh" -> Math.tanh(z);
-            case "identity" -> z;
-            default -> throw new IllegalArgumentException(activation);
-        };
+        return Activation.parse(activation).value(z);
     }
 
-    /** The derivative, from the pre-activation z and the activation a. */
+    /** The derivative, from the pre-activation z and the activation a, as autograd takes it (the registry's slope). */
     static double derivative(String activation, double z, double a) {
-        return switch (activation) {
-            case "relu" -> z > 0 ? 1 : 0;
-            case "sigmoid" -> a * (1 - a);
-            case "tanh" -> 1 - a * a;
-            case "identity" -> 1;
-            default -> throw new IllegalArgumentException(activation);
-        };
+        return Activation.parse(activation).slope(z, a);
     }
 
     public static Pass forward(double[] x, List<Layer> layers) {

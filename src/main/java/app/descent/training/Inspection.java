@@ -20,10 +20,19 @@ public record Inspection(long step, Losses.Kind lossKind, double loss, int batch
     /** Bins of every histogram. */
     public static final int BINS = 40;
 
-    /** The layer types whose outputs count as activations (dead units, activation statistics). */
-    public static final Set<String> ACTIVATIONS = Set.of("ReLU", "ReLU6", "LeakyReLU", "PReLU", "ELU", "SELU", "CELU",
-            "GELU", "SiLU", "Mish", "Sigmoid", "Tanh", "Hardtanh", "Hardswish", "Hardsigmoid", "Softplus", "Softsign",
-            "Identity");
+    /**
+     * The layer types whose outputs count as activations (dead units, activation statistics): every activation of the
+     * registry, and torch.nn's element-wise ones that an imported network may hold but the registry does not train.
+     */
+    public static final Set<String> ACTIVATIONS = activations("PReLU", "SELU", "CELU", "Hardswish", "Hardsigmoid");
+
+    private static Set<String> activations(String... untrained) {
+        java.util.Set<String> all = new java.util.HashSet<>(List.of(untrained));
+        for (app.descent.catalog.Activation a : app.descent.catalog.Activation.values()) {
+            all.add(a.torchName());
+        }
+        return Set.copyOf(all);
+    }
 
     public Inspection {
         layers = List.copyOf(layers);

@@ -21,16 +21,50 @@ public final class TorchLayers {
     private TorchLayers() {
     }
 
-    /** The layer types that can be trained. */
-    public static final java.util.Set<String> TRAINABLE = java.util.Set.of("Linear", "Conv1d", "Conv2d", "MaxPool2d",
+    /** The layer types that can be trained: these and every activation of the registry. */
+    public static final java.util.Set<String> TRAINABLE = trainable("Linear", "Conv1d", "Conv2d", "MaxPool2d",
             "AvgPool2d", "AdaptiveAvgPool2d", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "Dropout", "Flatten",
-            "ReLU", "ReLU6", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
-            "Softplus", "Identity");
+            "Softmax", "LogSoftmax");
+
+    private static java.util.Set<String> trainable(String... layers) {
+        java.util.Set<String> all = new java.util.HashSet<>(java.util.List.of(layers));
+        for (app.descent.catalog.Activation a : app.descent.catalog.Activation.values()) {
+            all.add(a.torchName());
+        }
+        return java.util.Set.copyOf(all);
+    }
+
+    /**
+     * The DJL block of each activation of the registry, keyed by it; the switch has no default, so an activation
+     * without its block does not compile. {@code args} are the torch.nn constructor's (the registry's defaults).
+     */
+    public static Block activation(app.descent.catalog.Activation a, Map<String, Object> args) {
+        return switch (a) {
+            case SIGMOID -> Activation.sigmoidBlock();
+            case TANH -> Activation.tanhBlock();
+            case RELU -> Activation.reluBlock();
+            case LEAKY_RELU -> Activation.leakyReluBlock((float) number(args, "negative_slope", 0.01));
+            case ELU -> Activation.eluBlock((float) number(args, "alpha", 1.0));
+            case GELU -> Activation.geluBlock();
+            case SILU -> Activation.swishBlock(1f);
+            case SOFTPLUS -> Activation.softPlusBlock();
+            case RELU6 -> Activation.relu6Block();
+            case IDENTITY -> Blocks.identityBlock();
+            case MISH -> LambdaBlock.singleton(x -> x.mul(Activation.softPlus(x).tanh()), "Mish");
+            case SOFTSIGN -> LambdaBlock.singleton(x -> x.div(x.abs().add(1)), "Softsign");
+            case HARDTANH -> LambdaBlock.singleton(x -> x.clip(number(args, "min_val", -1.0),
+                    number(args, "max_val", 1.0)), "Hardtanh");
+        };
+    }
 
     /**
      * @param args PyTorch's argument names with their values: Integer, Double, Boolean, String, or int[] for tuples
      */
     public static Block block(String type, Map<String, Object> args) {
+        app.descent.catalog.Activation activation = app.descent.catalog.Activation.ofTorchName(type);
+        if (activation != null) {
+            return activation(activation, args);
+        }
         return switch (type) {
             case "Linear" -> Linear.builder().setUnits(integer(args, "out_features")).optBias(bool(args, "bias", true))
                     .build();
@@ -67,18 +101,8 @@ public final class TorchLayers {
                 }
                 yield Blocks.batchFlattenBlock();
             }
-            case "ReLU" -> Activation.reluBlock();
-            case "ReLU6" -> Activation.relu6Block();
-            case "LeakyReLU" -> Activation.leakyReluBlock((float) number(args, "negative_slope", 0.01));
-            case "ELU" -> Activation.eluBlock((float) number(args, "alpha", 1.0));
-            case "GELU" -> Activation.geluBlock();
-            case "SiLU" -> Activation.swishBlock(1f);
-            case "Sigmoid" -> Activation.sigmoidBlock();
-            case "Tanh" -> Activation.tanhBlock();
-            case "Softplus" -> Activation.softPlusBlock();
             case "Softmax" -> LambdaBlock.singleton(x -> x.softmax(integerOr(args, "dim", -1)), "Softmax");
             case "LogSoftmax" -> LambdaBlock.singleton(x -> x.logSoftmax(integerOr(args, "dim", -1)), "LogSoftmax");
-            case "Identity" -> Blocks.identityBlock();
             default -> throw new TrainingException(type + " layers cannot be trained yet; trainable layers: "
                     + String.join(", ", new java.util.TreeSet<>(TRAINABLE)));
         };

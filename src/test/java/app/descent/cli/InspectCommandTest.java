@@ -154,4 +154,13 @@ class InspectCommandTest {
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("--model");
     }
+
+    @Test
+    void theInitStudyHelpListsEveryActivationOfTheRegistry() {
+        CliTest.Run help = CliTest.run("inspect", "--help");
+        assertThat(help.code()).isZero();
+        String flat = help.out().replaceAll("\\s+", " ");
+        assertThat(flat).contains("with this activation: " + app.descent.catalog.Activation.ids());
+        assertThat(flat).contains("mish").contains("softsign").contains("hardtanh");
+    }
 }

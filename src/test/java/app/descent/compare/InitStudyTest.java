@@ -108,5 +108,7 @@ class InitStudyTest {
                 .hasMessageContaining("swishy").hasMessageContaining("relu");
         assertThat(InitStudy.network(List.of(2, 3, 2), "ReLU")).extracting(l -> l.type())
                 .containsExactly("Flatten", "Linear", "ReLU", "Linear");
+        assertThat(InitStudy.network(List.of(2, 3, 2), "mish")).extracting(l -> l.type())
+                .containsExactly("Flatten", "Linear", "Mish", "Linear");
     }
 }

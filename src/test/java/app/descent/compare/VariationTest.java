@@ -66,6 +66,12 @@ class VariationTest {
         Variation.Variant v = Variation.parse("activation=leakyrelu").apply(0, bce, base(), true);
         assertThat(types(v.layers())).containsExactly("Linear", "LeakyReLU", "Linear", "Sigmoid");
         assertThat(v.layers().get(1).args()).containsEntry("negative_slope", 0.01);
+        Variation added = Variation.parse("activation=Mish,softsign,hard_tanh");
+        assertThat(added.values()).containsExactly("Mish", "Softsign", "Hardtanh");
+        assertThat(added.texts()).containsExactly("Mish", "softsign", "hard_tanh");
+        Variation.Variant h = added.apply(2, bce, base(), true);
+        assertThat(types(h.layers())).containsExactly("Linear", "Hardtanh", "Linear", "Sigmoid");
+        assertThat(h.layers().get(1).args()).containsEntry("min_val", -1.0).containsEntry("max_val", 1.0);
     }
 
     @Test

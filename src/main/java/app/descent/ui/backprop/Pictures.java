@@ -75,14 +75,9 @@ final class Pictures {
     }
 
     private static String label(Node n) {
-        String op = switch (n.op()) {
-            case MUL -> "×";
-            case DIV -> "÷";
-            case SUB -> "−";
-            case NEG -> "−x";
-            case POW -> "x^y";
-            default -> n.op().symbol();
-        };
+        Op o = n.op();
+        String op = o == Op.MUL ? "×" : o == Op.DIV ? "÷" : o == Op.SUB ? "−" : o == Op.NEG ? "−x" : o == Op.POW ? "x^y"
+                : o.symbol();
         if (n.op() == Op.INPUT || n.op() == Op.CONSTANT) {
             return n.label();
         }
@@ -90,11 +85,8 @@ final class Pictures {
     }
 
     private static Picture.Kind kind(Node n) {
-        return switch (n.op()) {
-            case INPUT -> Picture.Kind.INPUT;
-            case CONSTANT -> Picture.Kind.CONSTANT;
-            default -> Picture.Kind.OPERATION;
-        };
+        return n.op() == Op.INPUT ? Picture.Kind.INPUT : n.op() == Op.CONSTANT ? Picture.Kind.CONSTANT
+                : Picture.Kind.OPERATION;
     }
 
     private static String pattern(Op.Pattern p) {

@@ -1,6 +1,6 @@
 package app.descent.ui.compare;
 
-import app.descent.compare.Activation;
+import app.descent.catalog.Activation;
 import app.descent.ui.fx.FileExport;
 import app.descent.ui.fx.LiveChart;
 import java.awt.BasicStroke;
@@ -55,15 +55,11 @@ public final class ActivationsView {
         return model;
     }
 
-    LiveChart slopeChart() {
-        return slopes;
-    }
-
     @FXML
     private void initialize() {
         for (Activation a : Activation.values()) {
             CheckBox box = new CheckBox(a.torchName());
-            box.setId("show-" + a.torchName().toLowerCase(java.util.Locale.ROOT));
+            box.setId("show-" + a.id());
             box.selectedProperty().bindBidirectional(model.shownProperty(a));
             box.selectedProperty().addListener((o, was, now) -> redraw());
             choices.getChildren().add(box);

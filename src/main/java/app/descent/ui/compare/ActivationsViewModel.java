@@ -1,6 +1,6 @@
 package app.descent.ui.compare;
 
-import app.descent.compare.Activation;
+import app.descent.catalog.Activation;
 import app.descent.graph.ComputationGraph;
 import java.util.ArrayList;
 import java.util.EnumMap;

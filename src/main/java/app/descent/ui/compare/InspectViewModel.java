@@ -42,8 +42,10 @@ public final class InspectViewModel {
     public static final String CNN = "CNN 2 conv + 2 linear";
     public static final String TOY = "2-16-16-16-2 (toy sets)";
     static final Map<String, String> NETWORKS = new LinkedHashMap<>();
-    public static final List<String> ACTIVATIONS = List.of("as written", "ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU",
-            "GELU", "SiLU", "Softplus");
+    /** "as written", then every activation of the registry by its torch name. */
+    public static final List<String> ACTIVATIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("as written"),
+            java.util.Arrays.stream(app.descent.catalog.Activation.values()).map(app.descent.catalog.Activation::torchName))
+            .toList();
     public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "spiral", "circles", "moons", "xor");
     public static final List<String> INITS = List.of("default", "kaiming", "xavier", "normal:0.01", "normal:1",
             "constant:0.005", "zeros");

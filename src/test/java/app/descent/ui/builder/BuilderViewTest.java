@@ -88,6 +88,25 @@ class BuilderViewTest {
     }
 
     @Test
+    void theActivationsAddedThroughTheRegistryAreInThePalette(FxRobot robot) {
+        TextField input = robot.lookup("#input-shape").queryAs(TextField.class);
+        robot.clickOn(input);
+        robot.interact(input::clear);
+        robot.write("4, 8");
+        for (String type : new String[] {"Linear", "Mish", "Softsign", "Hardtanh"}) {
+            add(robot, type);
+        }
+        TableView<BuilderViewModel.Row> table = table(robot);
+        assertThat(table.getItems()).extracting(BuilderViewModel.Row::type)
+                .containsExactly("Linear", "Mish", "Softsign", "Hardtanh");
+        assertThat(table.getItems()).extracting(BuilderViewModel.Row::outputShape)
+                .containsExactly("(4, 10)", "(4, 10)", "(4, 10)", "(4, 10)");
+        assertThat(robot.lookup("#code").queryAs(TextArea.class).getText())
+                .contains("nn.Mish()", "nn.Softsign()", "nn.Hardtanh()");
+        assertThat(robot.lookup("#builder-error").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
     void aLayerCanBeDraggedFromThePaletteOntoTheTable(FxRobot robot) {
         add(robot, "Flatten");
         TextField search = robot.lookup("#palette-search").queryAs(TextField.class);

@@ -57,6 +57,31 @@ class CompareViewTest {
     }
 
     @Test
+    void theActivationsAddedThroughTheRegistryAreInTheExplorer(FxRobot robot) {
+        stage.setWidth(1280);
+        stage.setHeight(720);
+        robot.clickOn("#tab-activations");
+        for (String id : new String[] {"sigmoid", "tanh", "relu"}) {
+            robot.clickOn("#show-" + id);
+        }
+        for (String id : new String[] {"mish", "softsign", "hardtanh"}) {
+            robot.clickOn("#show-" + id);
+        }
+        TableView<?> table = robot.lookup("#activation-table").queryAs(TableView.class);
+        assertThat(table.getItems()).extracting(r -> ((ActivationsViewModel.Row) r).activation().torchName())
+                .containsExactly("Mish", "Softsign", "Hardtanh");
+        ActivationsViewModel.Row hardtanh = (ActivationsViewModel.Row) table.getItems().get(2);
+        assertThat(hardtanh.saturated()).isEqualTo("x < -1 and x > 1");
+        ChartViewer slope = new java.util.ArrayList<>(robot.lookup("#slope-chart").queryAll()).stream()
+                .map(ChartViewer.class::cast).findFirst().orElseThrow();
+        assertThat(slope.getChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(3);
+        robot.moveTo(slope);
+        assertThat(robot.lookup("#activation-readout").queryAs(Label.class).getText()).contains("Mish")
+                .contains("Softsign").contains("Hardtanh");
+        Screenshots.save(stage.getScene(), "compare-activations-registry");
+    }
+
+    @Test
     void inspectShowsGradientFlowAndHistogramsPerLayer(FxRobot robot) throws Exception {
         robot.clickOn("#tab-inspect");
         javafx.scene.control.ComboBox<String> activation = robot.lookup("#inspect-activation").queryComboBox();

@@ -1,4 +1,4 @@
-package app.descent.compare;
+package app.descent.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +68,10 @@ class ActivationTest {
         assertThat(Activation.SIGMOID.peak()).isEqualTo(new Activation.Peak(0, 0.25, false));
         assertThat(Activation.SILU.peak().x()).isCloseTo(2.3994, Offset.offset(1e-4));
         assertThat(Activation.GELU.peak().value()).isCloseTo(1.1289, Offset.offset(1e-4));
+        assertThat(Activation.MISH.peak().x()).isCloseTo(1.4915, Offset.offset(1e-3));
+        assertThat(Activation.MISH.peak().value()).isCloseTo(1.0886, Offset.offset(1e-3));
+        assertThat(Activation.HARDTANH.saturated(-3, 3)).containsExactly(new Activation.Region(-3, -1),
+                new Activation.Region(1, 3));
     }
 
     @Test
@@ -92,6 +96,9 @@ class ActivationTest {
         assertThat(Activation.parse("leaky_relu")).isEqualTo(Activation.LEAKY_RELU);
         assertThat(Activation.parse("Swish")).isEqualTo(Activation.SILU);
         assertThat(Activation.parse("gelu")).isEqualTo(Activation.GELU);
-        assertThatThrownBy(() -> Activation.parse("mish")).hasMessageContaining("mish");
+        assertThat(Activation.parse("Mish")).isEqualTo(Activation.MISH);
+        assertThat(Activation.parse("linear")).isEqualTo(Activation.IDENTITY);
+        assertThatThrownBy(() -> Activation.parse("mush")).isInstanceOf(app.descent.UserInputException.class)
+                .hasMessageContaining("'mush'").hasMessageContaining("hardtanh");
     }
 }
