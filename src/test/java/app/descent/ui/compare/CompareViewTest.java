@@ -20,6 +20,12 @@ import org.testfx.framework.junit5.Start;
 class CompareViewTest {
     private Stage stage;
 
+    /** A study a test gave up waiting for must not hold the training thread for the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void freeTheTrainingThread() {
+        app.descent.training.TrainingThreads.stopAll(java.time.Duration.ofSeconds(120));
+    }
+
     /**
      * Waits for the condition, then for the FX thread to finish what it is doing: a view applies one update in one
      * runnable, and the test must not read it half applied.
