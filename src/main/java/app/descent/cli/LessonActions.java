@@ -1,6 +1,8 @@
 package app.descent.cli;
 
 import app.descent.UserInputException;
+import app.descent.compare.CompareException;
+import app.descent.compare.CustomGrid;
 import app.descent.compare.Grid;
 import app.descent.compare.PathRace;
 import app.descent.compare.Study;
@@ -9,6 +11,7 @@ import app.descent.lessons.ActionRunner;
 import app.descent.lessons.Block;
 import app.descent.lessons.LessonException;
 import app.descent.network.ImportResult;
+import app.descent.network.PyTorchExporter;
 import app.descent.network.ShapeInference;
 import app.descent.practice.Topic;
 import app.descent.practice.Topics;
@@ -94,14 +97,34 @@ public final class LessonActions implements ActionRunner {
             Study s = Study.byId(value(a, "study"));
             return StudyCommand.json(s, s.run());
         }
-        List<String> args = trainArgs(a, temp);
-        args.add("--vary");
-        args.add(value(a, "vary"));
-        CompareCommand cmd = parse(new CompareCommand(), a, args);
-        List<Grid.Result> results = cmd.results();
+        // the grid as Compare's Runs tab sets it up from the same action, and as descent compare runs it
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        a.settings().fieldNames().forEachRemaining(k -> settings.put(k, value(a, k)));
+        settings.put("dataset", dataset(a));
+        CustomGrid grid;
+        try {
+            grid = CustomGrid.of(modelCode(a, temp), settings);
+        } catch (CompareException e) {
+            throw LessonException.at(a.file(), a.line(), "the compare action: " + e.getMessage());
+        }
+        List<Grid.Result> results;
+        try (Grid g = grid.grid()) {
+            g.runToEnd(e -> {
+            });
+            results = g.results();
+        }
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.set("runs", CompareCommand.json(results));
         return o;
+    }
+
+    /** The network of a compare action as PyTorch code: written in the lesson, or read from its file. */
+    private static String modelCode(Block.Action a, Path temp) throws IOException {
+        Path file = modelFile(a, "model", temp);
+        if (file.getFileName().toString().endsWith(".py")) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        return PyTorchExporter.export(ModelFiles.load(file).network());
     }
 
     private static JsonNode path(Block.Action a) {
@@ -126,12 +149,17 @@ public final class LessonActions implements ActionRunner {
         args.add("--model");
         args.add(modelFile(a, "model", temp).toString());
         args.add("--dataset");
+        args.add(dataset(a));
+        return args;
+    }
+
+    /** The dataset setting, a CSV file relative to the lesson's folder. */
+    private static String dataset(Block.Action a) {
         String dataset = value(a, "dataset");
         if (dataset.startsWith("csv:") && a.folder().isPresent()) {
             dataset = "csv:" + a.folder().get().resolve(dataset.substring(4)).normalize();
         }
-        args.add(dataset);
-        return args;
+        return dataset;
     }
 
     /** Every setting not in skip as {@code --key value}. */

@@ -70,15 +70,59 @@ public final class MathText {
     }
 
     /**
-     * A control's text that may hold $math$ (a choice): the text stays the control's text (what a screen reader and a
-     * test read), and when it has math, the control shows it typeset instead.
+     * A control's text that may hold $math$ (a choice, a note): the text stays the control's text (what a screen
+     * reader and a test read), and when it has math, the control shows it typeset instead, wrapped to the control's
+     * width when the control wraps its text. Called again with plain text, the control shows plain text again.
      */
     public static void label(Labeled control, String text) {
         control.setText(text);
-        if (text.indexOf('$') >= 0) {
-            control.setGraphic(of(text));
-            control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        if (text == null || text.indexOf('$') < 0) {
+            control.setGraphic(null);
+            control.setContentDisplay(ContentDisplay.LEFT);
+            return;
         }
+        VBox g = (VBox) of(text);
+        if (control.isWrapText()) {
+            // the typeset text wraps as the control's own text would: to the width the control is given
+            double box = control instanceof Label ? 0 : 28;
+            g.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> control.getWidth()
+                    - control.getPadding().getLeft() - control.getPadding().getRight() - box,
+                    control.widthProperty(), control.paddingProperty()));
+            g.setMinWidth(0);
+        }
+        control.setGraphic(g);
+        control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /**
+     * The text cut to about {@code max} characters with "…", never inside a $formula$ (a formula that would cross
+     * the cut is left out whole), so that what remains still typesets.
+     */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = 0;
+        boolean math = false;
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                i++;
+                continue;
+            }
+            if (c == '$') {
+                math = !math;
+                if (!math) {
+                    cut = i + 1;
+                }
+            } else if (!math && c == ' ') {
+                cut = i;
+            }
+        }
+        if (!math && cut == 0) {
+            cut = max - 1;
+        }
+        return text.substring(0, cut).stripTrailing() + "…";
     }
 
     public static VBox blocks(List<Block> blocks) {

@@ -36,12 +36,15 @@ public final class LearnViewModel {
         this.progress = progress;
     }
 
-    /** Reads the shipped and the instructor's lessons in the background. */
+    /**
+     * Reads the shipped lessons, the instructor's (~/.descent/lessons) and those of the folders the window was
+     * started with ({@code descent --lessons DIR}) in the background.
+     */
     public void load() {
         Task<LessonCatalog> task = new Task<>() {
             @Override
             protected LessonCatalog call() {
-                return LessonCatalog.load(List.of());
+                return LessonCatalog.load(LessonCatalog.windowFolders());
             }
         };
         task.setOnSucceeded(e -> {

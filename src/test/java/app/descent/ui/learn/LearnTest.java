@@ -31,7 +31,7 @@ class LearnTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
-        Files.deleteIfExists(home.resolve("lessons-progress.json"));
+        Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
         shell = Workspaces.open(stage, Workspace.LEARN);
         stage.setWidth(1280);
         stage.setHeight(720);

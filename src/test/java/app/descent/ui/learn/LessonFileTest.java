@@ -34,7 +34,7 @@ class LessonFileTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
-        Files.deleteIfExists(home.resolve("lessons-progress.json"));
+        Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
         folder = Files.createTempDirectory("descent-lesson-file");
         dialogs.answerOpen(pattern -> answer.get());
         Dialogs.use(dialogs);
