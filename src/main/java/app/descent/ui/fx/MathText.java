@@ -95,8 +95,8 @@ public final class MathText {
     }
 
     /**
-     * The text cut to about {@code max} characters with "…", never inside a $formula$ (a formula that would cross
-     * the cut is left out whole), so that what remains still typesets.
+     * The text cut to about {@code max} characters with "…", never inside a $formula$: a formula that starts before
+     * the cut is kept whole (up to 60 characters past it), a longer one is left out, so that what remains typesets.
      */
     public static String shorten(String text, int max) {
         if (text.length() <= max) {
@@ -104,22 +104,31 @@ public final class MathText {
         }
         int cut = 0;
         boolean math = false;
-        for (int i = 0; i < text.length() && i < max; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
+            if (c == '\\') {
                 i++;
-                continue;
-            }
-            if (c == '$') {
-                math = !math;
-                if (!math) {
+            } else if (c == '$') {
+                if (!math && i >= max) {
+                    break;
+                }
+                if (math && i >= max + 60) {
+                    break;
+                }
+                if (math) {
                     cut = i + 1;
                 }
-            } else if (!math && c == ' ') {
-                cut = i;
+                math = !math;
+            } else if (!math) {
+                if (i >= max) {
+                    break;
+                }
+                if (c == ' ') {
+                    cut = i;
+                }
             }
         }
-        if (!math && cut == 0) {
+        if (cut == 0 && text.substring(0, max).indexOf('$') < 0) {
             cut = max - 1;
         }
         return text.substring(0, cut).stripTrailing() + "…";

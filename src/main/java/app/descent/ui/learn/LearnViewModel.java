@@ -31,6 +31,8 @@ public final class LearnViewModel {
     private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
     private final IntegerProperty step = new SimpleIntegerProperty(-1);
     private final StringProperty fileError = new SimpleStringProperty("");
+    /** Lesson files opened by hand this session: on the list too, replacing a lesson with the same id. */
+    private final List<LessonCatalog.Entry> opened = new ArrayList<>();
 
     public LearnViewModel(LessonProgress progress) {
         this.progress = progress;
@@ -49,6 +51,7 @@ public final class LearnViewModel {
         };
         task.setOnSucceeded(e -> {
             entries.setAll(task.getValue().entries());
+            opened.forEach(this::add);
             status.set(entries.isEmpty() ? "No lessons found." : "");
         });
         task.setOnFailed(e -> status.set("The lessons could not be read: " + task.getException().getMessage()));
@@ -75,8 +78,8 @@ public final class LearnViewModel {
     }
 
     /**
-     * Opens a lesson file chosen by the person: parsed, then opened in the lesson panel. A broken file changes
-     * nothing but the error line.
+     * Opens a lesson file chosen by the person (File › Open lesson…): parsed, added to the list (replacing a lesson
+     * with the same id), and opened in the lesson panel. A broken file changes nothing but the error line.
      */
     public void openFile(Path file) {
         Lesson l;
@@ -87,7 +90,22 @@ public final class LearnViewModel {
             return;
         }
         fileError.set("");
+        LessonCatalog.Entry e = new LessonCatalog.Entry(l.id(), l, null, file.toString());
+        opened.removeIf(o -> o.id().equals(l.id()));
+        opened.add(e);
+        add(e);
         open(l);
+    }
+
+    /** A lesson on the list, in place of the one with its id (as an instructor's folder adds or overrides by id). */
+    private void add(LessonCatalog.Entry e) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).broken() && entries.get(i).id().equals(e.id())) {
+                entries.set(i, e);
+                return;
+            }
+        }
+        entries.add(e);
     }
 
     public StringProperty statusProperty() {
