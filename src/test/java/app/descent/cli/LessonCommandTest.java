@@ -109,6 +109,10 @@ class LessonCommandTest {
         CompareCommand cmd = new CompareCommand();
         new CommandLine(cmd).parseArgs("--model", model.toString(), "--dataset", "moons", "--epochs", "2", "--vary",
                 "optimizer=sgd,adam");
+        List<String> gridKeys = new java.util.ArrayList<>(List.of("study", "model"));
+        gridKeys.addAll(app.descent.compare.CustomGrid.KEYS);
+        assertThat(Workspace.COMPARE.keys()).as("a compare action's keys are the grid's")
+                .containsExactlyInAnyOrderElementsOf(gridKeys);
         assertThat(grid.settings()).isEqualTo(cmd.options.settings());
         assertThat(grid.lrGiven()).isEqualTo(cmd.options.lrGiven());
         assertThat(grid.varyText()).isEqualTo(cmd.vary);
@@ -138,7 +142,7 @@ class LessonCommandTest {
                 + "dataset: moons\nepochs: many\nvary: {optimizer: [sgd, adam]}\n```\n");
         CliTest.Run r = CliTest.run("lesson", "check", bad.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bad.md:9").contains("epochs: 'many' is not a whole number");
+        assertThat(r.err()).contains("bad.md:8: the compare action: ").contains("epochs: 'many' is not a whole number");
     }
 
     @Test

@@ -7,7 +7,6 @@ import app.descent.lessons.Step;
 import app.descent.lessons.Workspace;
 import app.descent.ui.Session;
 import app.descent.ui.fx.MathText;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,26 +161,6 @@ public final class LessonPanel {
         };
     }
 
-    /** An action's settings as plain text: scalars as written, lists comma-separated, maps as key=value pairs. */
-    static Map<String, String> plain(JsonNode settings) {
-        Map<String, String> out = new LinkedHashMap<>();
-        settings.fields().forEachRemaining(f -> out.put(f.getKey(), plainValue(f.getValue())));
-        return out;
-    }
-
-    private static String plainValue(JsonNode v) {
-        List<String> parts = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(x -> parts.add(plainValue(x)));
-            return String.join(",", parts);
-        }
-        if (v.isObject()) {
-            v.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + plainValue(f.getValue())));
-            return String.join(",", parts);
-        }
-        return v.asText();
-    }
-
     /** Puts the action's workspace into its state and switches there; with run, also runs it there. */
     private void setUp(Block.Action a, boolean run, java.util.function.Consumer<String> problem) {
         switch (a.workspace()) {
@@ -197,10 +176,11 @@ public final class LessonPanel {
                 Session.request(Session.workspaceRequest(), "builder");
             }
             case TRAINING, PRACTICE, PATHS, COMPARE -> {
-                Map<String, String> settings = plain(a.settings());
+                Map<String, String> settings;
                 try {
+                    settings = a.options();
                     files(a, settings);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | app.descent.lessons.LessonException e) {
                     problem.accept(e.getMessage());
                     return;
                 }

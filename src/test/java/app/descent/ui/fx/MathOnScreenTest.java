@@ -141,6 +141,7 @@ class MathOnScreenTest {
         assertThat(robot.from(missed).lookup(".math").queryAll()).as("the missed question's math is typeset")
                 .isNotEmpty();
         scan(robot, "practice missed list");
+        app.descent.ui.Screenshots.save(stage.getScene(), "practice-missed-math");
 
         // every Backprop preset's note
         robot.clickOn("#nav-backprop");
@@ -151,6 +152,8 @@ class MathOnScreenTest {
             scan(robot, "backprop preset " + presets.getValue());
         }
         assertThat(presets.getSelectionModel().getSelectedIndex()).isEqualTo(presets.getItems().size() - 1);
+        assertThat(robot.lookup("#preset-note .math").tryQuery()).as("the RNN preset's formula typeset").isPresent();
+        app.descent.ui.Screenshots.save(stage.getScene(), "backprop-note-math");
 
         assertThat(found).as("raw TeX on screen").isEmpty();
     }

@@ -225,6 +225,7 @@ class LessonSetUpTest {
         waitFor(300, TimeUnit.SECONDS, () -> robot.lookup("#runs-status").queryAs(Label.class).getText()
                 .startsWith("done"));
         assertThat(report.getItems()).hasSize(2);
+        app.descent.ui.Screenshots.save(robot.window(0).getScene(), "lesson-compare-grid");
     }
 
     @Test
