@@ -22,17 +22,23 @@ public final class ProgressStore {
 
     private final Path file;
     private final String section;
+    /** The file the section came from, to delete once it is saved in the store; null when none. */
+    private Path legacy;
     private ObjectNode data;
 
-    /** The section of the given file; {@code legacy}, if there, is read as the section when the file has none. */
+    /**
+     * The section of the given file; {@code legacy}, if there, is read as the section when the file has none, and
+     * deleted once the section is saved.
+     */
     public ProgressStore(Path file, String section, Path legacy) {
         this.file = file;
         this.section = section;
         synchronized (LOCK) {
             ObjectNode all = read(file);
             JsonNode mine = all.get(section);
-            if (mine == null && legacy != null) {
+            if (mine == null && legacy != null && !legacy.equals(file) && Files.isRegularFile(legacy)) {
                 mine = read(legacy);
+                this.legacy = legacy;
             }
             data = mine instanceof ObjectNode o ? o : MAPPER.createObjectNode();
         }
@@ -65,6 +71,11 @@ public final class ProgressStore {
             all.set(section, data);
             try {
                 AtomicFiles.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+                if (legacy != null) {
+                    // moved into the store: read once, never again
+                    Files.deleteIfExists(legacy);
+                    legacy = null;
+                }
             } catch (IOException e) {
                 // progress is a convenience: an unwritable folder must not stop the student
             }

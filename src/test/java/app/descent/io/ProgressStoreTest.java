@@ -34,6 +34,10 @@ class ProgressStoreTest {
     void anOldFileIsReadOnceAndABrokenOneStartsAfresh(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(ProgressStore.FILE);
         Path old = Files.writeString(dir.resolve("lessons-progress.json"), "{\"p02b-epochs\": {\"step\": 3}}");
+        ProgressStore migrated = new ProgressStore(file, "lessons", old);
+        assertThat(migrated.data().path("p02b-epochs").path("step").asInt()).isEqualTo(3);
+        migrated.update(d -> d.putObject("p02a-training-loop").put("step", 1));
+        assertThat(old).as("moved into the store").doesNotExist();
         assertThat(new ProgressStore(file, "lessons", old).data().path("p02b-epochs").path("step").asInt()).isEqualTo(3);
         Files.writeString(file, "{ not json");
         ProgressStore broken = new ProgressStore(file, "practice");

@@ -20,9 +20,9 @@ public final class Progress {
     public record Tally(int attempted, int correct) {
     }
 
-    /** The practice section of the given file (a file of the old form, the section alone, is read as it). */
+    /** The practice section of the given file. */
     public Progress(Path file) {
-        this(new ProgressStore(file, SECTION, file));
+        this(new ProgressStore(file, SECTION));
     }
 
     private Progress(ProgressStore store) {

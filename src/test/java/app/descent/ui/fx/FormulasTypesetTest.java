@@ -14,24 +14,15 @@ import app.descent.practice.Topic;
 import app.descent.practice.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.paint.Color;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every formula a student may read, including what a screen walk does not reveal (each explanation, each choice, every
  * difficulty of every Practice topic), typesets: TeX that JLaTeXMath cannot parse would be shown raw.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.testfx.framework.junit5.ApplicationExtension.class)
 class FormulasTypesetTest {
-    @BeforeAll
-    static void toolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException running) {
-            // started by an earlier test
-        }
-    }
 
     private static void formulas(List<Block> blocks, String where, List<String> out) {
         for (Block b : blocks) {

@@ -47,6 +47,7 @@ class MathOnScreenTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         java.nio.file.Files.deleteIfExists(app.descent.io.Logs.home().resolve(app.descent.io.ProgressStore.FILE));
+        java.nio.file.Files.deleteIfExists(app.descent.io.Logs.home().resolve("lessons-progress.json"));
         shell = Workspaces.open(stage, Workspace.LEARN);
         stage.setWidth(1280);
         stage.setHeight(720);

@@ -39,6 +39,7 @@ class LearnTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Files.deleteIfExists(app.descent.io.Logs.home().resolve(app.descent.io.ProgressStore.FILE));
+        Files.deleteIfExists(app.descent.io.Logs.home().resolve("lessons-progress.json"));
         shell = Workspaces.open(stage, Workspace.LEARN);
     }
 

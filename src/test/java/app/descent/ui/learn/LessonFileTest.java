@@ -35,6 +35,7 @@ class LessonFileTest {
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
+        Files.deleteIfExists(home.resolve("lessons-progress.json"));
         folder = Files.createTempDirectory("descent-lesson-file");
         dialogs.answerOpen(pattern -> answer.get());
         Dialogs.use(dialogs);

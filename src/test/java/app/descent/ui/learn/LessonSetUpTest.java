@@ -45,6 +45,7 @@ class LessonSetUpTest {
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
+        Files.deleteIfExists(home.resolve("lessons-progress.json"));
         // an instructor's lesson that runs a study preset in Compare
         Files.createDirectories(home.resolve("lessons"));
         Files.writeString(home.resolve("lessons").resolve(STUDY_LESSON + ".md"), """
