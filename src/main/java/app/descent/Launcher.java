@@ -26,6 +26,14 @@ public final class Launcher {
             int cores = Runtime.getRuntime().availableProcessors();
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(Math.max(1, cores - 1)));
         }
+        // descent --lessons DIR: the window, with an instructor's folder of lessons
+        if (args.length > 0 && app.descent.cli.LessonCommand.opensWindow(args)) {
+            int code = app.descent.cli.LessonCommand.windowFolders(args);
+            if (code != 0) {
+                System.exit(code);
+            }
+            args = new String[0];
+        }
         if (args.length == 0) {
             DescentApp.launchGui(args);
             // the window is gone: end the process even if a library left a thread running (libtorch's loaders,

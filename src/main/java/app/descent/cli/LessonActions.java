@@ -1,6 +1,8 @@
 package app.descent.cli;
 
 import app.descent.UserInputException;
+import app.descent.compare.CompareException;
+import app.descent.compare.CustomGrid;
 import app.descent.compare.Grid;
 import app.descent.compare.PathRace;
 import app.descent.compare.Study;
@@ -9,6 +11,7 @@ import app.descent.lessons.ActionRunner;
 import app.descent.lessons.Block;
 import app.descent.lessons.LessonException;
 import app.descent.network.ImportResult;
+import app.descent.network.PyTorchExporter;
 import app.descent.network.ShapeInference;
 import app.descent.practice.Topic;
 import app.descent.practice.Topics;
@@ -22,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,7 +64,9 @@ public final class LessonActions implements ActionRunner {
 
     private static JsonNode grad(Block.Action a) {
         List<String> assignments = new ArrayList<>();
-        a.setting("values").ifPresent(v -> assignments.addAll(pairs(a, "values", v)));
+        if (a.setting("values").isPresent()) {
+            assignments.addAll(a.pairs("values"));
+        }
         return GradCommand.result(Backprop.run(a.settings().get("expression").asText(),
                 Backprop.parseAssignments(assignments)));
     }
@@ -94,14 +98,33 @@ public final class LessonActions implements ActionRunner {
             Study s = Study.byId(value(a, "study"));
             return StudyCommand.json(s, s.run());
         }
-        List<String> args = trainArgs(a, temp);
-        args.add("--vary");
-        args.add(value(a, "vary"));
-        CompareCommand cmd = parse(new CompareCommand(), a, args);
-        List<Grid.Result> results = cmd.results();
+        // the grid as Compare's Runs tab sets it up from the same action, and as descent compare runs it
+        Map<String, String> settings = a.options();
+        settings.put("dataset", dataset(a));
+        CustomGrid grid;
+        try {
+            grid = CustomGrid.of(modelCode(a, temp), settings);
+        } catch (CompareException e) {
+            throw LessonException.at(a.file(), a.line(), "the compare action: " + e.getMessage());
+        }
+        List<Grid.Result> results;
+        try (Grid g = grid.grid()) {
+            g.runToEnd(e -> {
+            });
+            results = g.results();
+        }
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.set("runs", CompareCommand.json(results));
         return o;
+    }
+
+    /** The network of a compare action as PyTorch code: written in the lesson, or read from its file. */
+    private static String modelCode(Block.Action a, Path temp) throws IOException {
+        Path file = modelFile(a, "model", temp);
+        if (file.getFileName().toString().endsWith(".py")) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        return PyTorchExporter.export(ModelFiles.load(file).network());
     }
 
     private static JsonNode path(Block.Action a) {
@@ -126,58 +149,34 @@ public final class LessonActions implements ActionRunner {
         args.add("--model");
         args.add(modelFile(a, "model", temp).toString());
         args.add("--dataset");
+        args.add(dataset(a));
+        return args;
+    }
+
+    /** The dataset setting, a CSV file relative to the lesson's folder. */
+    private static String dataset(Block.Action a) {
         String dataset = value(a, "dataset");
         if (dataset.startsWith("csv:") && a.folder().isPresent()) {
             dataset = "csv:" + a.folder().get().resolve(dataset.substring(4)).normalize();
         }
-        args.add(dataset);
-        return args;
+        return dataset;
     }
 
     /** Every setting not in skip as {@code --key value}. */
     private static List<String> options(Block.Action a, List<String> skip) {
         List<String> args = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = a.settings().fields(); it.hasNext();) {
-            var e = it.next();
-            if (!skip.contains(e.getKey())) {
-                args.add("--" + e.getKey());
-                args.add(value(a, e.getKey()));
+        a.options().forEach((key, text) -> {
+            if (!skip.contains(key)) {
+                args.add("--" + key);
+                args.add(text);
             }
-        }
+        });
         return args;
     }
 
-    /** A setting as option text: scalars as written, lists joined by commas, maps as k=v,… (or key=v1,v2 for vary). */
+    /** A setting as option text (see {@link Block.Action#option}). */
     static String value(Block.Action a, String key) {
-        JsonNode v = a.settings().get(key);
-        if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            v.forEach(x -> parts.add(x.asText()));
-            return String.join(",", parts);
-        }
-        if (v.isObject()) {
-            if (key.equals("vary")) {
-                if (v.size() != 1) {
-                    throw LessonException.at(a.file(), a.line(), "vary: give one setting to vary, e.g. vary: {activation: [relu, sigmoid]}");
-                }
-                var e = v.fields().next();
-                JsonNode values = e.getValue();
-                List<String> parts = new ArrayList<>();
-                (values.isArray() ? values : Json.MAPPER.createArrayNode().add(values)).forEach(x -> parts.add(x.asText()));
-                return e.getKey() + "=" + String.join(",", parts);
-            }
-            return String.join(",", pairs(a, key, v));
-        }
-        return v.asText();
-    }
-
-    private static List<String> pairs(Block.Action a, String key, JsonNode v) {
-        if (!v.isObject()) {
-            throw LessonException.at(a.file(), a.line(), key + ": give a map of names to numbers, e.g. {x: 3, y: -4}");
-        }
-        List<String> out = new ArrayList<>();
-        v.fields().forEachRemaining(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
-        return out;
+        return a.option(key);
     }
 
     /** The network: code written in the lesson (to a temporary .py), or a file relative to the lesson. */

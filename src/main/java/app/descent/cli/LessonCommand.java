@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +39,8 @@ public final class LessonCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With --list: [{\"id\", \"title\", \"course\", \"minutes\", \"stepCount\"}].")
     boolean json;
 
-    @Option(names = "--lessons", paramLabel = "DIR", description = "A folder of lesson files that add or replace lessons by id.")
-    List<Path> folders = new ArrayList<>();
+    @Mixin
+    Folders folders = new Folders();
 
     @Override
     public Integer call() {
@@ -47,7 +48,7 @@ public final class LessonCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give --list, or a command: show, check");
         }
         PrintWriter out = spec.commandLine().getOut();
-        LessonCatalog catalog = LessonCatalog.load(folders);
+        LessonCatalog catalog = LessonCatalog.load(folders.list);
         ArrayNode a = Json.MAPPER.createArrayNode();
         for (LessonCatalog.Entry e : catalog.entries()) {
             ObjectNode o = a.addObject().put("id", e.id());
@@ -71,32 +72,80 @@ public final class LessonCommand implements Callable<Integer> {
         return 0;
     }
 
-    Lesson find(String idOrFile, List<Path> more) {
-        List<Path> all = new ArrayList<>(folders);
-        all.addAll(more);
-        return LessonCatalog.load(all).find(idOrFile);
+    /** Whether the arguments only name lesson folders for the window: {@code --lessons DIR} (or =DIR), repeated. */
+    public static boolean opensWindow(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--lessons=")) {
+                continue;
+            }
+            if (!args[i].equals("--lessons") || ++i >= args.length) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the parsed lesson.")
-    static final class Show implements Callable<Integer> {
+    /**
+     * {@code descent --lessons DIR…}: the window opens with these folders' lessons too (they add or replace lessons by
+     * id, as with the lesson commands). Returns 0, or 2 after one line on stderr when a folder is missing.
+     */
+    public static int windowFolders(String... args) {
+        List<String> folders = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            folders.add(args[i].startsWith("--lessons=") ? args[i].substring("--lessons=".length()) : args[++i]);
+        }
+        for (String f : folders) {
+            if (!java.nio.file.Files.isDirectory(Path.of(f))) {
+                PrintWriter err = Cli.commandLine().getErr();
+                err.println("descent: --lessons " + f + ": no such folder of lessons");
+                err.flush();
+                return Cli.USAGE;
+            }
+        }
+        System.setProperty(LessonCatalog.WINDOW_FOLDERS, String.join(java.io.File.pathSeparator,
+                folders.stream().map(f -> Path.of(f).toAbsolutePath().normalize().toString()).toList()));
+        return 0;
+    }
+
+    /** {@code --lessons DIR}, repeatable, before or after show and check: folders that add or replace lessons by id. */
+    static final class Folders {
+        @Option(names = "--lessons", paramLabel = "DIR",
+                description = "A folder of lesson files that add or replace lessons by id.")
+        List<Path> list = new ArrayList<>();
+    }
+
+    /** What show and check share: the lesson named by id or file, found among the folders given to either command. */
+    abstract static class OneLesson {
         @Spec
         CommandSpec spec;
 
         @ParentCommand
         LessonCommand parent;
 
-        @Option(names = "--json", description = "As JSON (the only form for now).")
-        boolean json;
-
-        @Option(names = "--lessons", paramLabel = "DIR", description = "A folder of lesson files that add or replace lessons by id.")
-        List<Path> folders = new ArrayList<>();
+        @Mixin
+        Folders folders = new Folders();
 
         @Parameters(paramLabel = "ID|FILE", description = "A lesson id or a lesson file.")
         String lesson;
 
+        Lesson find() {
+            List<Path> all = new ArrayList<>(parent.folders.list);
+            all.addAll(folders.list);
+            return LessonCatalog.load(all).find(lesson);
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the parsed lesson.")
+    static final class Show extends OneLesson implements Callable<Integer> {
+        @Option(names = "--json", description = "As JSON (the only form for now).")
+        boolean json;
+
         @Override
         public Integer call() {
-            Lesson l = parent.find(lesson, folders);
+            Lesson l = find();
             PrintWriter out = spec.commandLine().getOut();
             out.println(Json.write(LessonJson.toJson(l)));
             out.flush();
@@ -107,26 +156,14 @@ public final class LessonCommand implements Callable<Integer> {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Runs every action of a lesson headless and verifies every check.",
                 "Exit code 0 when all hold, 1 when a check or an action fails, 2 for an unknown id or a malformed file."})
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        LessonCommand parent;
-
+    static final class Check extends OneLesson implements Callable<Integer> {
         @Option(names = "--json", description = "{\"id\", \"status\", \"steps\": [{\"title\", \"action\", \"checks\": "
                 + "[{\"ask\", \"status\", \"expected\", \"got\"}]}]}.")
         boolean json;
 
-        @Option(names = "--lessons", paramLabel = "DIR", description = "A folder of lesson files that add or replace lessons by id.")
-        List<Path> folders = new ArrayList<>();
-
-        @Parameters(paramLabel = "ID|FILE", description = "A lesson id or a lesson file.")
-        String lesson;
-
         @Override
         public Integer call() {
-            Lesson l = parent.find(lesson, folders);
+            Lesson l = find();
             LessonCheck.Report r = LessonCheck.run(l, new LessonActions());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -1,11 +1,8 @@
 package app.descent.cli;
 
+import app.descent.compare.CustomGrid;
 import app.descent.network.Network;
-import app.descent.training.Initializer;
 import app.descent.training.LayerDef;
-import app.descent.training.Losses;
-import app.descent.training.OptimizerSpec;
-import app.descent.training.Schedule;
 import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
 import java.nio.file.Path;
@@ -23,10 +20,10 @@ final class TrainOptions {
             description = "mnist, fashion-mnist, xor, circles, moons, spiral[:K], blobs[:K], linear, or csv:PATH.")
     String dataset;
 
-    @Option(names = "--loss", defaultValue = "ce", description = "ce, mse or bce (default ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = CustomGrid.Defaults.LOSS, description = "ce, mse or bce (default ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--optimizer", defaultValue = "adam",
+    @Option(names = "--optimizer", defaultValue = CustomGrid.Defaults.OPTIMIZER,
             description = "sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default ${DEFAULT-VALUE}).")
     String optimizer;
 
@@ -36,36 +33,36 @@ final class TrainOptions {
     @Option(names = "--momentum", description = "Momentum for momentum and nesterov (default 0.9).")
     Double momentum;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", defaultValue = CustomGrid.Defaults.BATCH_SIZE, description = "Default ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = CustomGrid.Defaults.EPOCHS, description = "Default ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--init", defaultValue = "default",
+    @Option(names = "--init", defaultValue = CustomGrid.Defaults.INIT,
             description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming.")
     String init;
 
     @Option(names = "--weight-decay", description = "L2 weight decay (default 0; 0.01 for adamw).")
     Double weightDecay;
 
-    @Option(names = "--schedule", defaultValue = "constant",
+    @Option(names = "--schedule", defaultValue = CustomGrid.Defaults.SCHEDULE,
             description = "constant, step:EVERY:GAMMA, cosine, warmup:N, or e.g. cosine+warmup:100.")
     String schedule;
 
-    @Option(names = "--clip", defaultValue = "0", description = "Clip the gradients' global norm (0: off).")
+    @Option(names = "--clip", defaultValue = CustomGrid.Defaults.CLIP, description = "Clip the gradients' global norm (0: off).")
     double clip;
 
-    @Option(names = "--patience", defaultValue = "0", description = "Early stop after N epochs without a better validation loss (0: off).")
+    @Option(names = "--patience", defaultValue = CustomGrid.Defaults.PATIENCE, description = "Early stop after N epochs without a better validation loss (0: off).")
     int patience;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = CustomGrid.Defaults.SEED, description = "Default ${DEFAULT-VALUE}.")
     long seed;
 
     @Mixin
     DataOptions split = new DataOptions();
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = CustomGrid.Defaults.DEVICE, description = "cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
     /** Whether the person chose the learning rate (else each optimizer starts at its own default). */
@@ -74,16 +71,9 @@ final class TrainOptions {
     }
 
     TrainingRun.Settings settings() {
-        OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer));
-        if (momentum != null) {
-            opt = opt.withMomentum(momentum);
-        }
-        if (weightDecay != null) {
-            opt = opt.withWeightDecay(weightDecay);
-        }
         split.check();
-        return new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init), batchSize, epochs, seed,
-                Schedule.parse(schedule), clip, patience, device);
+        return CustomGrid.settings(loss, optimizer, lr, momentum, batchSize, epochs, init, weightDecay, schedule, clip,
+                patience, seed, device);
     }
 
     Network network() {

@@ -3,7 +3,10 @@ package app.descent.lessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a lesson's intro or step holds, in the order of the file. */
@@ -26,6 +29,57 @@ public sealed interface Block {
             implements Block {
         public Optional<JsonNode> setting(String key) {
             return Optional.ofNullable(settings.get(key));
+        }
+
+        /**
+         * A setting as the command line writes it (what {@code descent lesson check} passes to the command and the
+         * workspaces are set up with): scalars as written, lists comma-separated, {@code vary}'s one-key map as
+         * {@code KEY=V1,V2}, other maps as {@code k=v} pairs.
+         */
+        public String option(String key) {
+            JsonNode v = settings.get(key);
+            if (v.isArray()) {
+                List<String> parts = new ArrayList<>();
+                v.forEach(x -> parts.add(x.asText()));
+                return String.join(",", parts);
+            }
+            if (v.isObject()) {
+                if (key.equals("vary")) {
+                    if (v.size() != 1) {
+                        throw LessonException.at(file, line, "vary: give one setting to vary, e.g. vary: {activation: "
+                                + "[relu, sigmoid]}");
+                    }
+                    var e = v.fields().next();
+                    JsonNode values = e.getValue();
+                    List<String> parts = new ArrayList<>();
+                    if (values.isArray()) {
+                        values.forEach(x -> parts.add(x.asText()));
+                    } else {
+                        parts.add(values.asText());
+                    }
+                    return e.getKey() + "=" + String.join(",", parts);
+                }
+                return String.join(",", pairs(key));
+            }
+            return v.asText();
+        }
+
+        /** Every setting as {@link #option} writes it, in the order of the file. */
+        public Map<String, String> options() {
+            Map<String, String> out = new LinkedHashMap<>();
+            settings.fieldNames().forEachRemaining(k -> out.put(k, option(k)));
+            return out;
+        }
+
+        /** A map setting ({@code values: {x: 3, y: -4}}) as {@code name=number} pairs. */
+        public List<String> pairs(String key) {
+            JsonNode v = settings.get(key);
+            if (v == null || !v.isObject()) {
+                throw LessonException.at(file, line, key + ": give a map of names to numbers, e.g. {x: 3, y: -4}");
+            }
+            List<String> out = new ArrayList<>();
+            v.fields().forEachRemaining(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
+            return out;
         }
     }
 

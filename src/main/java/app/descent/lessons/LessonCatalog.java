@@ -38,6 +38,24 @@ public final class LessonCatalog {
         return Path.of(home, "lessons");
     }
 
+    /**
+     * The system property naming the folders the window was started with ({@code descent --lessons DIR}), separated
+     * as the platform separates paths.
+     */
+    public static final String WINDOW_FOLDERS = "descent.lessons";
+
+    /** The folders the window was started with ({@link #WINDOW_FOLDERS}); none when it names none. */
+    public static List<Path> windowFolders() {
+        String v = System.getProperty(WINDOW_FOLDERS, "");
+        List<Path> out = new ArrayList<>();
+        for (String p : v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (!p.isBlank()) {
+                out.add(Path.of(p));
+            }
+        }
+        return out;
+    }
+
     /** Shipped lessons, then the home folder, then each extra folder in order (later ones win by id). */
     public static LessonCatalog load(List<Path> extraFolders) {
         Map<String, Entry> byId = new LinkedHashMap<>();

@@ -66,6 +66,86 @@ class LessonCommandTest {
     }
 
     @Test
+    void theHomeFolderAddsLessons() throws Exception {
+        Path home = app.descent.lessons.LessonCatalog.homeFolder();
+        Files.createDirectories(home);
+        Path f = write(home, "zz-cli-home.md", FRONT.replace("id: tiny", "id: zz-cli-home") + "## One\n" + GRAD);
+        try {
+            JsonNode list = Json.MAPPER.readTree(CliTest.run("lesson", "--list", "--json").out());
+            assertThat(list.findValuesAsText("id")).contains("zz-cli-home", "backprop-basics");
+            assertThat(CliTest.run("lesson", "check", "zz-cli-home").code()).isZero();
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void theWindowTakesLessonFoldersAtStart(@TempDir Path dir) {
+        assertThat(LessonCommand.opensWindow()).isFalse();
+        assertThat(LessonCommand.opensWindow("--lessons", dir.toString())).isTrue();
+        assertThat(LessonCommand.opensWindow("--lessons=" + dir, "--lessons", dir.toString())).isTrue();
+        assertThat(LessonCommand.opensWindow("--lessons")).isFalse();
+        assertThat(LessonCommand.opensWindow("lesson", "--lessons", dir.toString())).isFalse();
+        assertThat(LessonCommand.opensWindow("--lessons", dir.toString(), "--list")).isFalse();
+        try {
+            assertThat(LessonCommand.windowFolders("--lessons", dir.resolve("nowhere").toString())).isEqualTo(2);
+            assertThat(System.getProperty(app.descent.lessons.LessonCatalog.WINDOW_FOLDERS)).isNull();
+            assertThat(LessonCommand.windowFolders("--lessons", dir.toString())).isZero();
+            assertThat(app.descent.lessons.LessonCatalog.windowFolders()).containsExactly(dir.toAbsolutePath());
+        } finally {
+            System.clearProperty(app.descent.lessons.LessonCatalog.WINDOW_FOLDERS);
+        }
+    }
+
+    private static final String GRID_MODEL = "import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), "
+            + "nn.Linear(8, 2))\n";
+
+    @Test
+    void aGridActionTakesDescentComparesDefaultsAndGivesItsRuns(@TempDir Path dir) throws Exception {
+        Path model = write(dir, "model.py", GRID_MODEL);
+        // what Compare's Runs tab and lesson check build from the action, against what descent compare parses
+        app.descent.compare.CustomGrid grid = app.descent.compare.CustomGrid.of(GRID_MODEL,
+                java.util.Map.of("dataset", "moons", "epochs", "2", "vary", "optimizer=sgd,adam"));
+        CompareCommand cmd = new CompareCommand();
+        new CommandLine(cmd).parseArgs("--model", model.toString(), "--dataset", "moons", "--epochs", "2", "--vary",
+                "optimizer=sgd,adam");
+        List<String> gridKeys = new java.util.ArrayList<>(List.of("study", "model"));
+        gridKeys.addAll(app.descent.compare.CustomGrid.KEYS);
+        assertThat(Workspace.COMPARE.keys()).as("a compare action's keys are the grid's")
+                .containsExactlyInAnyOrderElementsOf(gridKeys);
+        assertThat(grid.settings()).isEqualTo(cmd.options.settings());
+        assertThat(grid.lrGiven()).isEqualTo(cmd.options.lrGiven());
+        assertThat(grid.varyText()).isEqualTo(cmd.vary);
+        assertThat(grid.data()).isEqualTo(app.descent.compare.CustomGrid.data(cmd.options.split.samples,
+                cmd.options.split.noise, cmd.options.seed, cmd.options.split.trainSize, cmd.options.split.valFraction));
+
+        // the lesson's result is {"runs": what descent compare --json prints}
+        Path lesson = write(dir, "grid.md", FRONT + "## Grid\n```descent-action\nworkspace: compare\nmodel: model.py\n"
+                + "dataset: moons\nepochs: 2\nvary: {optimizer: [sgd, adam]}\n```\n");
+        app.descent.lessons.Block.Action action = app.descent.lessons.LessonParser.parseFile(lesson).steps().get(0)
+                .blocks().stream().filter(b -> b instanceof app.descent.lessons.Block.Action)
+                .map(b -> (app.descent.lessons.Block.Action) b).findFirst().orElseThrow();
+        JsonNode runs = new LessonActions().run(action).get("runs");
+        JsonNode printed = Json.MAPPER.readTree(CliTest.run("compare", "--json", "--model", model.toString(),
+                "--dataset", "moons", "--epochs", "2", "--vary", "optimizer=sgd,adam").out());
+        for (JsonNode r : List.of(runs, printed)) {
+            // timings differ from run to run; everything else is the same
+            r.forEach(o -> {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) o).remove("seconds");
+                o.get("epochs").forEach(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("seconds"));
+            });
+        }
+        assertThat(runs.toString()).isEqualTo(printed.toString());
+
+        // a value no option takes names the file and the line
+        Path bad = write(dir, "bad.md", FRONT + "## Grid\n```descent-action\nworkspace: compare\nmodel: model.py\n"
+                + "dataset: moons\nepochs: many\nvary: {optimizer: [sgd, adam]}\n```\n");
+        CliTest.Run r = CliTest.run("lesson", "check", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.md:8: the compare action: ").contains("epochs: 'many' is not a whole number");
+    }
+
+    @Test
     void showPrintsTheParsedLesson() throws Exception {
         CliTest.Run r = CliTest.run("lesson", "show", "--json", "backprop-basics");
         assertThat(r.code()).isZero();

@@ -34,8 +34,9 @@ class FileReadersFuzzTest {
     static Path dir;
     static final List<String> NETWORKS = List.of(NetworkJson.toJson(ModelZoo.create("lenet5"), List.of(1, 1, 28, 28)),
             NetworkJson.toJson(ModelZoo.create("mlp"), null));
-    static final String PROGRESS = "{\"topics\": {\"backprop\": {\"attempted\": 3, \"correct\": 2}},"
-            + " \"missed\": [{\"topic\": \"backprop\", \"seed\": 7, \"question\": \"∂f/∂x?\"}]}";
+    static final String PROGRESS = "{\"practice\": {\"topics\": {\"backprop\": {\"attempted\": 3, \"correct\": 2}},"
+            + " \"missed\": [{\"topic\": \"backprop\", \"seed\": 7, \"question\": \"∂f/∂x?\"}]},"
+            + " \"lessons\": {\"backprop-basics\": {\"step\": 1, \"done\": false}}}";
     static final List<String> CSVS = List.of("a,b,label\n1,2,cat\n3.5,-4,dog\n", "\uFEFF1;2,5;0\n3;4;1\n",
             "\"x, y\",z,label\n\"1\",2,\"a \"\"b\"\"\"\n1e-3,4,c\n", "1\t2\t0\n3\t4\t1\n");
 
@@ -71,7 +72,7 @@ class FileReadersFuzzTest {
 
     @Property(seed = "1522")
     void practiceProgress(@ForAll("progressTexts") String text) throws IOException {
-        Path f = Files.write(dir.resolve("practice-progress.json"), text.getBytes(StandardCharsets.UTF_8));
+        Path f = Files.write(dir.resolve("progress.json"), text.getBytes(StandardCharsets.UTF_8));
         Progress p = new Progress(f);
         Progress.Tally t = p.tally("backprop");
         assertThat(t.attempted()).isGreaterThanOrEqualTo(t.correct());

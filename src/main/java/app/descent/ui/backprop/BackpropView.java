@@ -101,7 +101,9 @@ public final class BackpropView {
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        noteLabel.textProperty().bind(model.noteProperty());
+        // a note's formulas typeset (a preset's, or a Practice question's)
+        model.noteProperty().addListener((o, was, note) -> app.descent.ui.fx.MathText.label(noteLabel, note));
+        app.descent.ui.fx.MathText.label(noteLabel, model.noteProperty().get());
         noteLabel.visibleProperty().bind(model.noteProperty().isNotEmpty().and(focusButton.selectedProperty().not()));
         noteLabel.managedProperty().bind(noteLabel.visibleProperty());
 

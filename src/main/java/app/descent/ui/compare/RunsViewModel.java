@@ -1,6 +1,7 @@
 package app.descent.ui.compare;
 
 import app.descent.UserInputException;
+import app.descent.compare.CustomGrid;
 import app.descent.compare.Grid;
 import app.descent.compare.Study;
 import app.descent.compare.Variation;
@@ -89,17 +90,21 @@ public final class RunsViewModel {
     }
 
     /**
-     * Puts a lesson's compare action into the tab: {@code study} names a preset (as {@code descent study} does). A
-     * lesson's own model, dataset and vary are not taken here yet: that is an error naming them, never ignored.
+     * Puts a lesson's compare action into the tab: {@code study} names a preset (as {@code descent study} does);
+     * {@code model} (code), {@code dataset}, {@code vary} and training options make a grid of one's own, with the
+     * defaults {@code descent compare} uses ({@link CustomGrid}). A bad setting is an error naming it.
      */
     public void apply(java.util.Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!key.equals("study")) {
-                throw new UserInputException("this tab takes a lesson's study preset only; set '" + key
-                        + "' by hand (see the action's settings)");
+        if (settings.containsKey("study")) {
+            if (settings.size() > 1) {
+                throw new UserInputException("give either a study preset or model, dataset and vary, not both");
             }
+            study.set(Study.byId(settings.get("study")));
+            return;
         }
-        study.set(Study.byId(settings.get("study")));
+        CustomGrid grid = CustomGrid.of(settings.get("model"), settings);
+        study.set(grid.study());
+        customVary.set(grid.varyText());
     }
 
     /** Runs the chosen study as the course sets it up. */

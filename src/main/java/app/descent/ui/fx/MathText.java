@@ -70,15 +70,68 @@ public final class MathText {
     }
 
     /**
-     * A control's text that may hold $math$ (a choice): the text stays the control's text (what a screen reader and a
-     * test read), and when it has math, the control shows it typeset instead.
+     * A control's text that may hold $math$ (a choice, a note): the text stays the control's text (what a screen
+     * reader and a test read), and when it has math, the control shows it typeset instead, wrapped to the control's
+     * width when the control wraps its text. Called again with plain text, the control shows plain text again.
      */
     public static void label(Labeled control, String text) {
         control.setText(text);
-        if (text.indexOf('$') >= 0) {
-            control.setGraphic(of(text));
-            control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        if (text == null || text.indexOf('$') < 0) {
+            control.setGraphic(null);
+            control.setContentDisplay(ContentDisplay.LEFT);
+            return;
         }
+        VBox g = (VBox) of(text);
+        if (control.isWrapText()) {
+            // the typeset text wraps as the control's own text would: to the width the control is given
+            double box = control instanceof Label ? 0 : 28;
+            g.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> control.getWidth()
+                    - control.getPadding().getLeft() - control.getPadding().getRight() - box,
+                    control.widthProperty(), control.paddingProperty()));
+            g.setMinWidth(0);
+        }
+        control.setGraphic(g);
+        control.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /**
+     * The text cut to about {@code max} characters with "…", never inside a $formula$: a formula that starts before
+     * the cut is kept whole (up to 60 characters past it), a longer one is left out, so that what remains typesets.
+     */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = 0;
+        boolean math = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '$') {
+                if (!math && i >= max) {
+                    break;
+                }
+                if (math && i >= max + 60) {
+                    break;
+                }
+                if (math) {
+                    cut = i + 1;
+                }
+                math = !math;
+            } else if (!math) {
+                if (i >= max) {
+                    break;
+                }
+                if (c == ' ') {
+                    cut = i;
+                }
+            }
+        }
+        if (cut == 0 && text.substring(0, max).indexOf('$') < 0) {
+            cut = max - 1;
+        }
+        return text.substring(0, cut).stripTrailing() + "…";
     }
 
     public static VBox blocks(List<Block> blocks) {

@@ -31,21 +31,27 @@ public final class LearnViewModel {
     private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
     private final IntegerProperty step = new SimpleIntegerProperty(-1);
     private final StringProperty fileError = new SimpleStringProperty("");
+    /** Lesson files opened by hand this session: on the list too, replacing a lesson with the same id. */
+    private final List<LessonCatalog.Entry> opened = new ArrayList<>();
 
     public LearnViewModel(LessonProgress progress) {
         this.progress = progress;
     }
 
-    /** Reads the shipped and the instructor's lessons in the background. */
+    /**
+     * Reads the shipped lessons, the instructor's (~/.descent/lessons) and those of the folders the window was
+     * started with ({@code descent --lessons DIR}) in the background.
+     */
     public void load() {
         Task<LessonCatalog> task = new Task<>() {
             @Override
             protected LessonCatalog call() {
-                return LessonCatalog.load(List.of());
+                return LessonCatalog.load(LessonCatalog.windowFolders());
             }
         };
         task.setOnSucceeded(e -> {
             entries.setAll(task.getValue().entries());
+            opened.forEach(this::add);
             status.set(entries.isEmpty() ? "No lessons found." : "");
         });
         task.setOnFailed(e -> status.set("The lessons could not be read: " + task.getException().getMessage()));
@@ -72,8 +78,8 @@ public final class LearnViewModel {
     }
 
     /**
-     * Opens a lesson file chosen by the person: parsed, then opened in the lesson panel. A broken file changes
-     * nothing but the error line.
+     * Opens a lesson file chosen by the person (File › Open lesson…): parsed, added to the list (replacing a lesson
+     * with the same id), and opened in the lesson panel. A broken file changes nothing but the error line.
      */
     public void openFile(Path file) {
         Lesson l;
@@ -84,7 +90,22 @@ public final class LearnViewModel {
             return;
         }
         fileError.set("");
+        LessonCatalog.Entry e = new LessonCatalog.Entry(l.id(), l, null, file.toString());
+        opened.removeIf(o -> o.id().equals(l.id()));
+        opened.add(e);
+        add(e);
         open(l);
+    }
+
+    /** A lesson on the list, in place of the one with its id (as an instructor's folder adds or overrides by id). */
+    private void add(LessonCatalog.Entry e) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).broken() && entries.get(i).id().equals(e.id())) {
+                entries.set(i, e);
+                return;
+            }
+        }
+        entries.add(e);
     }
 
     public StringProperty statusProperty() {

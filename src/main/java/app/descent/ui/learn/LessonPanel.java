@@ -7,8 +7,10 @@ import app.descent.lessons.Step;
 import app.descent.lessons.Workspace;
 import app.descent.ui.Session;
 import app.descent.ui.fx.MathText;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,12 +135,6 @@ public final class LessonPanel {
         });
         HBox buttons = new HBox(8, setUp);
         box.getChildren().addAll(what, buttons, problem);
-        if (!handsOver(a)) {
-            Label settings = new Label(settingsText(a));
-            settings.getStyleClass().add("lesson-action-settings");
-            settings.setWrapText(true);
-            box.getChildren().add(settings);
-        }
         return box;
     }
 
@@ -165,41 +161,6 @@ public final class LessonPanel {
         };
     }
 
-    /** The workspaces that take an action's state through the session; the others are set by hand for now. */
-    private static boolean handsOver(Block.Action a) {
-        return a.workspace() != Workspace.COMPARE || a.settings().size() == 1 && a.settings().has("study");
-    }
-
-    /** An action's settings as plain text: scalars as written, lists comma-separated, maps as key=value pairs. */
-    static Map<String, String> plain(JsonNode settings) {
-        Map<String, String> out = new LinkedHashMap<>();
-        settings.fields().forEachRemaining(f -> out.put(f.getKey(), plainValue(f.getValue())));
-        return out;
-    }
-
-    private static String plainValue(JsonNode v) {
-        List<String> parts = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(x -> parts.add(plainValue(x)));
-            return String.join(",", parts);
-        }
-        if (v.isObject()) {
-            v.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + plainValue(f.getValue())));
-            return String.join(",", parts);
-        }
-        return v.asText();
-    }
-
-    private static String settingsText(Block.Action a) {
-        StringBuilder b = new StringBuilder("Set:");
-        a.settings().fields().forEachRemaining(f -> {
-            JsonNode v = f.getValue();
-            String text = v.isTextual() ? v.asText() : v.toString();
-            b.append('\n').append(f.getKey()).append(": ").append(text.contains("\n") ? "\n" + text.strip() : text);
-        });
-        return b.toString();
-    }
-
     /** Puts the action's workspace into its state and switches there; with run, also runs it there. */
     private void setUp(Block.Action a, boolean run, java.util.function.Consumer<String> problem) {
         switch (a.workspace()) {
@@ -215,11 +176,43 @@ public final class LessonPanel {
                 Session.request(Session.workspaceRequest(), "builder");
             }
             case TRAINING, PRACTICE, PATHS, COMPARE -> {
-                Session.request(Session.setupRequest(), new Session.Setup(a.workspace().id(), plain(a.settings()), run,
+                Map<String, String> settings;
+                try {
+                    settings = a.options();
+                    files(a, settings);
+                } catch (IllegalArgumentException | app.descent.lessons.LessonException e) {
+                    problem.accept(e.getMessage());
+                    return;
+                }
+                Session.request(Session.setupRequest(), new Session.Setup(a.workspace().id(), settings, run,
                         problem));
                 Session.request(Session.workspaceRequest(), a.workspace() == Workspace.PATHS ? "compare"
                         : a.workspace().id());
             }
+        }
+    }
+
+    /**
+     * An instructor's lesson may name its network and CSV data as files beside it: the network's code and the
+     * data's full path go to the workspace, as descent lesson check reads them.
+     */
+    private static void files(Block.Action a, Map<String, String> settings) {
+        if (a.folder().isEmpty()) {
+            return;
+        }
+        Path folder = a.folder().get();
+        String model = settings.get("model");
+        if (model != null && !model.contains("\n") && !model.contains("(")) {
+            Path f = folder.resolve(model).normalize();
+            try {
+                settings.put("model", Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(a.file() + ":" + a.line() + ": model: cannot read " + f);
+            }
+        }
+        String dataset = settings.get("dataset");
+        if (dataset != null && dataset.startsWith("csv:")) {
+            settings.put("dataset", "csv:" + folder.resolve(dataset.substring(4)).normalize());
         }
     }
 
@@ -242,9 +235,9 @@ public final class LessonPanel {
         if (c.hasChoices()) {
             for (int i = 0; i < c.choices().size(); i++) {
                 CheckBox cb = new CheckBox();
+                cb.setWrapText(true);
                 MathText.label(cb, c.choices().get(i));
                 cb.setId("lesson-choice-" + index + "-" + i);
-                cb.setWrapText(true);
                 boxes.add(cb);
                 box.getChildren().add(cb);
             }

@@ -102,7 +102,7 @@ public final class PracticeView {
         progressList.setCellFactory(ProgressCell::new);
         progressList.setPlaceholder(new Label("Answers you check are counted here."));
         missedList.setItems(model.missed());
-        missedList.setCellFactory(l -> new FittingCell<>(l, false));
+        missedList.setCellFactory(MissedCell::new);
         missedList.setPlaceholder(new Label("Exercises you miss come back here."));
         missedList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             if (m != null) {
@@ -178,8 +178,8 @@ public final class PracticeView {
             int i = 0;
             for (JsonNode option : e.given().path("options")) {
                 CheckBox box = new CheckBox();
-                MathText.label(box, option.asText());
                 box.setWrapText(true);
+                MathText.label(box, option.asText());
                 box.setId("option-" + i++);
                 box.selectedProperty().addListener((ob, was, now) -> model.answerProperty().set(selectedOptions()));
                 options.add(box);
@@ -275,6 +275,33 @@ public final class PracticeView {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.toString());
             setTooltip(empty || item == null || isWrapText() ? null : new javafx.scene.control.Tooltip(item.toString()));
+        }
+    }
+
+    /** A missed exercise: its topic and the start of its question, the math typeset (whole formulas only). */
+    private static final class MissedCell extends javafx.scene.control.ListCell<Progress.Missed> {
+        MissedCell(ListView<Progress.Missed> list) {
+            prefWidthProperty().bind(list.widthProperty().subtract(20));
+            setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            setMinWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Progress.Missed item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(item.toString());
+            setGraphic(MathText.formula(item.topic() + " · " + MathText.shorten(item.question(), 70)));
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.setGraphic(MathText.formula(item.question()));
+            tip.setMaxWidth(480);
+            setTooltip(tip);
         }
     }
 

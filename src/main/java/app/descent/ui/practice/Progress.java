@@ -1,44 +1,40 @@
 package app.descent.ui.practice;
 
-import app.descent.io.AtomicFiles;
+import app.descent.io.ProgressStore;
+import app.descent.ui.fx.MathText;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Results per topic across sessions, and the questions missed, in a small JSON file under the user's Descent folder
- * ({@code descent.home}, default ~/.descent). Written atomically; an unreadable file starts afresh.
+ * Results per topic across sessions, and the questions missed: the "practice" section of the user's progress store
+ * ({@link ProgressStore}, saved atomically beside the lessons' progress).
  */
 public final class Progress {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path file;
-    private final ObjectNode data;
+    static final String SECTION = "practice";
+    private final ProgressStore store;
 
     public record Tally(int attempted, int correct) {
     }
 
+    /** The practice section of the given file. */
     public Progress(Path file) {
-        this.file = file;
-        ObjectNode loaded;
-        try {
-            JsonNode n = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
-            loaded = n instanceof ObjectNode o ? o : JSON.createObjectNode();
-        } catch (IOException e) {
-            loaded = JSON.createObjectNode();
-        }
-        data = loaded;
+        this(new ProgressStore(file, SECTION));
+    }
+
+    private Progress(ProgressStore store) {
+        this.store = store;
     }
 
     public static Progress standard() {
-        String home = System.getProperty("descent.home", System.getProperty("user.home") + "/.descent");
-        return new Progress(Path.of(home, "practice-progress.json"));
+        return new Progress(ProgressStore.standard(SECTION, "practice-progress.json"));
     }
 
     public Tally tally(String topic) {
-        JsonNode t = data.path("topics").path(topic);
+        JsonNode t = store.data().path("topics").path(topic);
         // a file edited by hand may hold anything: counts are never negative, and never more correct than tried
         int attempted = Math.max(0, t.path("attempted").asInt(0));
         return new Tally(attempted, Math.min(attempted, Math.max(0, t.path("correct").asInt(0))));
@@ -48,7 +44,7 @@ public final class Progress {
     public record Missed(String topic, long seed, String question) {
         @Override
         public String toString() {
-            return topic + " · " + (question.length() > 70 ? question.substring(0, 69) + "…" : question);
+            return topic + " · " + MathText.shorten(question, 70);
         }
     }
 
@@ -57,28 +53,30 @@ public final class Progress {
     }
 
     void record(String topic, boolean correct, String question, long seed) {
-        ObjectNode t = data.withObjectProperty("topics").withObjectProperty(topic);
-        t.put("attempted", t.path("attempted").asInt(0) + 1);
-        t.put("correct", t.path("correct").asInt(0) + (correct ? 1 : 0));
-        if (!correct) {
-            var missed = data.withArray("missed");
-            missed.addObject().put("topic", topic).put("seed", seed).put("question", question);
-            while (missed.size() > 50) {
-                missed.remove(0);
+        store.update(data -> {
+            ObjectNode t = objectAt(objectAt(data, "topics"), topic);
+            t.put("attempted", t.path("attempted").asInt(0) + 1);
+            t.put("correct", t.path("correct").asInt(0) + (correct ? 1 : 0));
+            if (!correct) {
+                ArrayNode missed = data.get("missed") instanceof ArrayNode a ? a : data.putArray("missed");
+                missed.addObject().put("topic", topic).put("seed", seed).put("question", question);
+                while (missed.size() > 50) {
+                    missed.remove(0);
+                }
             }
-        }
-        try {
-            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(data));
-        } catch (IOException e) {
-            // progress is a convenience: an unwritable folder must not stop practising
-        }
+        });
+    }
+
+    /** The member as an object, replacing whatever else a hand-edited file put there. */
+    private static ObjectNode objectAt(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode o ? o : parent.putObject(key);
     }
 
     /** The exercises missed most recently, newest first. */
-    public java.util.List<Missed> missed() {
-        java.util.List<Missed> out = new java.util.ArrayList<>();
-        data.path("missed").forEach(m -> out.add(0, new Missed(m.path("topic").asText(), m.path("seed").asLong(),
-                m.path("question").asText())));
+    public List<Missed> missed() {
+        List<Missed> out = new ArrayList<>();
+        store.data().path("missed").forEach(m -> out.add(0, new Missed(m.path("topic").asText(),
+                m.path("seed").asLong(), m.path("question").asText())));
         return out;
     }
 }

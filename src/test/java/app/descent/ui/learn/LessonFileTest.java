@@ -34,6 +34,7 @@ class LessonFileTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
+        Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
         Files.deleteIfExists(home.resolve("lessons-progress.json"));
         folder = Files.createTempDirectory("descent-lesson-file");
         dialogs.answerOpen(pattern -> answer.get());
@@ -133,6 +134,33 @@ class LessonFileTest {
                 .contains("f = xy", "y");
         assertThat(robot.lookup("#learn-file-error").query().isVisible()).isFalse();
         assertThat(dialogs.count("open *.md")).isEqualTo(3);
+        // the opened lesson is on the list too
+        assertThat(robot.lookup(".lesson-row").queryAll()).hasSize(rows + 1);
+        assertThat(robot.lookup("#lesson-open-my-own-lesson").tryQuery()).isPresent();
+
+        // a file with a shipped lesson's id replaces it on the list
+        Path override = folder.resolve("override.md");
+        Files.writeString(override, """
+                ---
+                id: backprop-basics
+                title: Our own backprop
+                course: Backprop tutorial
+                minutes: 5
+                ---
+
+                ## Only step
+
+                That is all.
+                """);
+        answer.set(override.toFile());
+        robot.clickOn("#learn-open-file");
+        assertThat(text(robot, "#lesson-title")).isEqualTo("Our own backprop");
+        assertThat(robot.lookup(".lesson-row").queryAll()).hasSize(rows + 1);
+        assertThat(robot.lookup(".lesson-row .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Our own backprop").doesNotContain("Backpropagation through 2((xy) + max(z, w))");
+        robot.clickOn("#lesson-close");
+        answer.set(good.toFile());
+        robot.clickOn("#learn-open-file");
 
         robot.clickOn("#lesson-setup");
         assertThat(robot.lookup("#expression-field").queryAs(javafx.scene.control.TextArea.class).getText())

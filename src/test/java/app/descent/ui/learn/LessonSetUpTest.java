@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LessonSetUpTest {
     private static final String STUDY_LESSON = "zz-setup-test-study";
+    private static final String GRID_LESSON = "zz-setup-test-grid";
     private ShellView shell;
 
     @org.junit.jupiter.api.AfterEach
@@ -37,11 +38,13 @@ class LessonSetUpTest {
         app.descent.training.TrainingThreads.stopAll(java.time.Duration.ofSeconds(300));
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
         Files.deleteIfExists(home.resolve("lessons").resolve(STUDY_LESSON + ".md"));
+        Files.deleteIfExists(home.resolve("lessons").resolve(GRID_LESSON + ".md"));
     }
 
     @Start
     void start(Stage stage) throws Exception {
         Path home = Path.of(System.getProperty("descent.home", "target/descent-home"));
+        Files.deleteIfExists(home.resolve(app.descent.io.ProgressStore.FILE));
         Files.deleteIfExists(home.resolve("lessons-progress.json"));
         // an instructor's lesson that runs a study preset in Compare
         Files.createDirectories(home.resolve("lessons"));
@@ -67,6 +70,34 @@ class LessonSetUpTest {
                 explain: Compare the curves.
                 ```
                 """.formatted(STUDY_LESSON));
+        // and one that compares a network of its own on a dataset, one setting varied
+        Files.writeString(home.resolve("lessons").resolve(GRID_LESSON + ".md"), """
+                ---
+                id: %s
+                title: A grid of one's own
+                course: Exam topics
+                minutes: 5
+                ---
+
+                ## Vary the optimizer
+
+                ```descent-action
+                workspace: compare
+                model: |
+                  import torch.nn as nn
+                  model = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 2))
+                dataset: moons
+                epochs: 2
+                vary: {optimizer: [sgd, adam]}
+                ```
+
+                ```descent-check
+                ask: What test accuracy does Adam reach?
+                of: runs[-1].testAccuracy
+                at-least: 0
+                explain: Adam adapts each weight's step.
+                ```
+                """.formatted(GRID_LESSON));
         shell = Workspaces.open(stage, Workspace.LEARN);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -162,6 +193,40 @@ class LessonSetUpTest {
         robot.clickOn("#stop-study");
         // Stop takes effect between steps; on a busy machine the first runs may still be loading
         waitFor(300, TimeUnit.SECONDS, () -> !robot.lookup("#run-study").queryButton().isDisabled());
+    }
+
+    @Test
+    void setsUpAndRunsAGridOfTheLessonsOwn(FxRobot robot) throws Exception {
+        open(robot, GRID_LESSON);
+        robot.clickOn("#lesson-setup");
+        assertThat(robot.lookup("#lesson-setup-problem").queryAs(Label.class).getText()).isEmpty();
+        assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.COMPARE);
+        assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("tab-runs");
+        app.descent.compare.Study grid = (app.descent.compare.Study) robot.lookup("#study").queryAs(ComboBox.class)
+                .getValue();
+        assertThat(grid.id()).isEqualTo("custom");
+        assertThat(grid.dataset()).isEqualTo("moons");
+        assertThat(grid.code()).contains("nn.Linear(2, 16)");
+        assertThat(grid.variation().values()).extracting(Object::toString).containsExactly("sgd", "adam");
+        // the settings left out take descent compare's defaults: batch 64, seed 0, adam's learning rate for adam
+        assertThat(grid.settings().epochs()).isEqualTo(2);
+        assertThat(grid.settings().batchSize()).isEqualTo(64);
+        assertThat(grid.settings().seed()).isZero();
+        assertThat(grid.lrGiven()).isFalse();
+        assertThat(robot.lookup("#vary").queryAs(TextField.class).getText()).isEqualTo("optimizer=sgd,adam");
+        assertThat(robot.lookup("#study-setup").queryAs(Label.class).getText()).contains("moons").contains("2 epochs");
+        assertThat(robot.lookup("#study-code").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("nn.Linear(2, 16)");
+        TableView<?> report = robot.lookup("#report").queryAs(TableView.class);
+        assertThat(report.getItems()).as("set up, not run").isEmpty();
+
+        robot.clickOn("#lesson-show-0");
+        assertThat(robot.lookup("#lesson-check-0 .lesson-explain").tryQuery()).isPresent();
+        waitFor(300, TimeUnit.SECONDS, () -> robot.lookup("#runs-status").queryAs(Label.class).getText()
+                .startsWith("done"));
+        assertThat(report.getItems()).hasSize(2);
+        app.descent.ui.Screenshots.save(robot.window(0).getScene(), "lesson-compare-grid");
     }
 
     @Test

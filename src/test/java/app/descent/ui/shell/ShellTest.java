@@ -59,6 +59,15 @@ class ShellTest {
     }
 
     @Test
+    void theFirstLaunchOpensOnLearnWithTheLessonsListedAfterTheFirstFrame(FxRobot robot) throws Exception {
+        assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.LEARN);
+        assertThat(robot.lookup("#nav-learn").queryAs(ToggleButton.class).isSelected()).isTrue();
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-backprop-basics").tryQuery().isPresent());
+        StackPane content = robot.lookup(".workspace-host").queryAs(StackPane.class);
+        assertThat(content.getChildren().get(0).getId()).isEqualTo("learn-view");
+    }
+
+    @Test
     void shortcutsSwitchWorkspacesAndTheChoiceIsRemembered(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         assertThat(shell.model().workspaceProperty().get()).isEqualTo(Workspace.TRAINING);
