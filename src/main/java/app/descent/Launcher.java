@@ -12,10 +12,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // warnings and errors (Descent's, DJL's) go to ~/.descent/logs/descent.log, not to the console
-        app.descent.io.Logs.install();
-        // temporary files of saves a killed process left behind
-        app.descent.io.AtomicFiles.sweepTree(app.descent.io.Logs.home());
+        boolean window = args.length == 0 || app.descent.cli.LessonCommand.opensWindow(args);
+        if (window) {
+            // beside JavaFX's own start-up, on a core it leaves idle: a tenth of a second off the first frame
+            Thread files = new Thread(() -> {
+                prepareFiles();
+                warmUp();
+            }, "descent-start-files");
+            files.setDaemon(true);
+            files.start();
+        } else {
+            prepareFiles();
+        }
         // libtorch ships as a Maven dependency; never let DJL try the network
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
@@ -34,7 +42,7 @@ public final class Launcher {
             }
             args = new String[0];
         }
-        if (args.length == 0) {
+        if (window) {
             DescentApp.launchGui(args);
             // the window is gone: end the process even if a library left a thread running (libtorch's loaders,
             // a training run on its thread)
@@ -42,5 +50,25 @@ public final class Launcher {
         } else {
             System.exit(Cli.run(args));
         }
+    }
+
+    /**
+     * What the window's first frame would otherwise wait for, done while JavaFX starts: the random seed of
+     * temporary files' names (JavaFX copies the icon font into one) and the preferences store of the settings.
+     */
+    private static void warmUp() {
+        try {
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile("descent-", ".start"));
+            java.util.prefs.Preferences.userRoot();
+        } catch (java.io.IOException | RuntimeException e) {
+            // only a head start: the window does the same when it needs it
+        }
+    }
+
+    private static void prepareFiles() {
+        // warnings and errors (Descent's, DJL's) go to ~/.descent/logs/descent.log, not to the console
+        app.descent.io.Logs.install();
+        // temporary files of saves a killed process left behind (long before the window's first save)
+        app.descent.io.AtomicFiles.sweepTree(app.descent.io.Logs.home());
     }
 }

@@ -80,6 +80,7 @@ public final class ShellView {
         view.installQuit(stage, scene);
         // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
         StartupClock.afterFirstFrame(scene, () -> {
+            view.installTooltips();
             view.buildCurrentWorkspace();
             model.loadEngine();
         });
@@ -145,11 +146,19 @@ public final class ShellView {
         return root;
     }
 
-    private static ToggleButton barToggle(String id, String text, String tip) {
+    /** Tooltips wait for the first frame: the Tooltip class starts its popup machinery when first used. */
+    private final Map<javafx.scene.control.Control, String> tips = new java.util.LinkedHashMap<>();
+
+    private void installTooltips() {
+        tips.forEach((control, tip) -> control.setTooltip(new Tooltip(tip)));
+        tips.clear();
+    }
+
+    private ToggleButton barToggle(String id, String text, String tip) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
         b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setTooltip(new Tooltip(tip));
+        tips.put(b, tip);
         return b;
     }
 
@@ -168,7 +177,7 @@ public final class ShellView {
             b.setToggleGroup(railGroup);
             b.setUserData(w);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setTooltip(new Tooltip(w.summary() + " (Ctrl+" + (w.ordinal() + 1) + ")"));
+            tips.put(b, w.summary() + " (Ctrl+" + (w.ordinal() + 1) + ")");
             railButtons.put(w, b);
             rail.getChildren().add(b);
         }
