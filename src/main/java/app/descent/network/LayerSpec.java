@@ -121,10 +121,6 @@ public final class LayerSpec {
         return (Integer) arg(name);
     }
 
-    public double doubleArg(String name) {
-        return (Double) arg(name);
-    }
-
     public boolean boolArg(String name) {
         return (Boolean) arg(name);
     }
@@ -388,6 +384,6 @@ public final class LayerSpec {
     /** PyTorch-style constructor text, e.g. {@code Conv2d(3, 16, kernel_size=3, padding=1)}. */
     @Override
     public String toString() {
-        return PyTorchExporter.constructor(this, "");
+        return type.export().code(this, "");
     }
 }

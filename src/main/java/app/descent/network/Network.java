@@ -279,9 +279,4 @@ public record Network(Container root, String zooModel, int numClasses) {
             return c.withChildren(children);
         });
     }
-
-    /** The same network without the torchvision origin (export then writes the full module tree). */
-    public Network withoutZoo() {
-        return new Network(root, null, 1000);
-    }
 }
