@@ -21,11 +21,22 @@ public final class TorchLayers {
     private TorchLayers() {
     }
 
-    /** The layer types that can be trained. */
+    /**
+     * The layer types that can be trained: each is an id of the layers registry ({@code network.Layers}) with its
+     * DJL block in {@link #block(String, Map)}.
+     */
     public static final java.util.Set<String> TRAINABLE = java.util.Set.of("Linear", "Conv1d", "Conv2d", "MaxPool2d",
             "AvgPool2d", "AdaptiveAvgPool2d", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "Dropout", "Flatten",
             "ReLU", "ReLU6", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
             "Softplus", "Identity");
+
+    /**
+     * The registry's layer types without a DJL block yet: shapes, parameters and code work in the Builder, training
+     * them is refused with a clear message. Every registry id is in exactly one of {@link #TRAINABLE} and this set.
+     */
+    public static final java.util.Set<String> UNTRAINABLE = java.util.Set.of("ConvTranspose2d", "MaxPool1d", "AvgPool1d",
+            "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "GroupNorm", "Dropout1d", "Dropout2d",
+            "Unflatten", "Embedding", "RNN", "LSTM", "GRU", "PReLU", "Mish", "Hardswish", "Hardtanh");
 
     /**
      * @param args PyTorch's argument names with their values: Integer, Double, Boolean, String, or int[] for tuples
