@@ -2,7 +2,7 @@ package app.descent.cli;
 
 import app.descent.network.Network;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -90,7 +90,7 @@ final class TrainOptions {
         return ModelFiles.load(model).network();
     }
 
-    List<LayerDef> layers() {
+    List<Layer> layers() {
         return ModelFiles.trainableLayers(model);
     }
 
