@@ -78,6 +78,23 @@ final class LayerMath {
         return mul(mul(elems, otherChannels / g), k);
     }
 
+    static void convCheck(LayerSpec spec) {
+        String n = spec.type();
+        int g = spec.intArg("groups");
+        int in = spec.intArg("in_channels");
+        int out = spec.intArg("out_channels");
+        if (in % g != 0) {
+            throw new NetworkException(n + " in_channels " + in + " must be divisible by groups " + g);
+        }
+        if (out % g != 0) {
+            throw new NetworkException(n + " out_channels " + out + " must be divisible by groups " + g);
+        }
+        if ("same".equals(spec.arg("padding"))
+                && Arrays.stream(spec.sizeArg("stride", spec.layerType().spatialDims())).anyMatch(s -> s != 1)) {
+            throw new NetworkException(n + " padding='same' is not supported for strided convolutions");
+        }
+    }
+
     static List<Integer> convShape(LayerSpec spec, List<Integer> in, String label) {
         int dims = spec.layerType().spatialDims();
         requireRank(label, in, dims + 1, dims + 2, dims == 2 ? "(N, C, H, W) or (C, H, W)" : "(N, C, L) or (C, L)");
@@ -129,6 +146,17 @@ final class LayerMath {
 
     private static int[] poolDilation(LayerSpec spec, int dims) {
         return spec.layerType().param("dilation").isPresent() ? spec.sizeArg("dilation", dims) : fill(dims, 1);
+    }
+
+    static void poolCheck(LayerSpec spec) {
+        int dims = spec.layerType().spatialDims();
+        int[] k = spec.sizeArg("kernel_size", dims);
+        int[] pad = spec.sizeArg("padding", dims);
+        for (int d = 0; d < dims; d++) {
+            if (pad[d] > k[d] / 2) {
+                throw new NetworkException(spec.type() + " padding " + pad[d] + " should be at most half of kernel size " + k[d]);
+            }
+        }
     }
 
     static List<Integer> poolShape(LayerSpec spec, List<Integer> in, String label) {
@@ -205,6 +233,13 @@ final class LayerMath {
 
     static long batchNormParameters(LayerSpec spec) {
         return spec.boolArg("affine") ? 2L * spec.intArg("num_features") : 0;
+    }
+
+    static void groupNormCheck(LayerSpec spec) {
+        if (spec.intArg("num_channels") % spec.intArg("num_groups") != 0) {
+            throw new NetworkException("GroupNorm num_channels " + spec.intArg("num_channels") + " must be divisible by num_groups "
+                    + spec.intArg("num_groups"));
+        }
     }
 
     static List<Integer> groupNormShape(LayerSpec spec, List<Integer> in, String label) {
@@ -312,6 +347,13 @@ final class LayerMath {
 
     private static int projection(LayerSpec spec) {
         return spec.layerType().param("proj_size").isPresent() ? spec.intArg("proj_size") : 0;
+    }
+
+    static void recurrentCheck(LayerSpec spec) {
+        int proj = projection(spec);
+        if (proj >= spec.intArg("hidden_size")) {
+            throw new NetworkException(spec.type() + " proj_size " + proj + " must be smaller than hidden_size " + spec.intArg("hidden_size"));
+        }
     }
 
     static List<Integer> recurrentShape(LayerSpec spec, List<Integer> in, String label) {

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param parameters learnable parameters, as {@code sum(p.numel() for p in m.parameters())} counts them
  * @param macs       multiply-accumulates per sample for the given input and output shapes
  * @param field      receptive field after the layer, or null when the layer ends the spatial structure
+ * @param check      the checks between arguments PyTorch makes when constructing the layer (groups divide the
+ *                   channels, ...), after each argument was checked on its own; throws a {@link NetworkException}
  * @param export     PyTorch code constructing the layer, e.g. {@code nn.Conv2d(3, 16, kernel_size=3)} with prefix "nn."
  */
 public record LayerType(String name, Category category, List<Param> params, OutputShape shape, ParamCount parameters,
-                        MacCount macs, FieldRule field, CodeExport export) {
+                        MacCount macs, FieldRule field, ArgumentCheck check, CodeExport export) {
 
     public enum Category { LINEAR, CONVOLUTION, POOLING, NORMALIZATION, DROPOUT, RESHAPE, EMBEDDING, RECURRENT, ACTIVATION }
 
@@ -77,6 +79,11 @@ public record LayerType(String name, Category category, List<Param> params, Outp
     }
 
     @FunctionalInterface
+    public interface ArgumentCheck {
+        void of(LayerSpec spec);
+    }
+
+    @FunctionalInterface
     public interface CodeExport {
         String code(LayerSpec spec, String prefix);
     }
@@ -89,6 +96,7 @@ public record LayerType(String name, Category category, List<Param> params, Outp
         Objects.requireNonNull(parameters, name + " has no parameter count");
         Objects.requireNonNull(macs, name + " has no MAC count");
         Objects.requireNonNull(field, name + " has no receptive field rule");
+        Objects.requireNonNull(check, name + " has no argument check");
         Objects.requireNonNull(export, name + " has no code export");
     }
 

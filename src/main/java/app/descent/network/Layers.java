@@ -1,5 +1,6 @@
 package app.descent.network;
 
+import app.descent.network.LayerType.ArgumentCheck;
 import app.descent.network.LayerType.Category;
 import app.descent.network.LayerType.CodeExport;
 import app.descent.network.LayerType.FieldRule;
@@ -31,7 +32,7 @@ import static app.descent.network.LayerType.Category.RESHAPE;
 /**
  * The layers registry: one {@link LayerType} descriptor per torch.nn module Descent knows, each written once below
  * with its arguments (PyTorch's order and defaults) and its rules (output shape, parameters, MACs, receptive field,
- * code). The rules' arithmetic lives in {@link LayerMath}. Adding a layer type = one {@code add(...)} here (plus its
+ * argument checks, code). The rules' arithmetic lives in {@link LayerMath}. Adding a layer type = one {@code add(...)} here (plus its
  * DJL block in {@code training.TorchLayers} if it can be trained, or its name in {@code TorchLayers.UNTRAINABLE}).
  */
 public final class Layers {
@@ -39,7 +40,10 @@ public final class Layers {
     }
 
     /** The rules of a family of layers, shared by its members (Conv1d and Conv2d, the dropouts, ...). */
-    record Rules(OutputShape shape, ParamCount parameters, MacCount macs, FieldRule field) {
+    record Rules(OutputShape shape, ParamCount parameters, MacCount macs, FieldRule field, ArgumentCheck check) {
+        Rules(OutputShape shape, ParamCount parameters, MacCount macs, FieldRule field) {
+            this(shape, parameters, macs, field, NO_CHECK);
+        }
     }
 
     private static final OutputShape SAME_SHAPE = (spec, in, label) -> in;
@@ -49,6 +53,8 @@ public final class Layers {
     private static final FieldRule KEEPS_FIELD = (spec, rf) -> rf;
     /** The output positions no longer correspond to input windows. */
     private static final FieldRule ENDS_FIELD = (spec, rf) -> null;
+    /** Each argument checked on its own (in {@link LayerSpec}) is all there is to check. */
+    private static final ArgumentCheck NO_CHECK = spec -> { };
     private static final CodeExport CONSTRUCTOR = PyTorchExporter::constructor;
 
     /** Activations: same shape, no parameters, no MACs, receptive field kept. */
@@ -92,7 +98,7 @@ public final class Layers {
             throw new IllegalStateException("layer type " + name + " registered twice");
         }
         REGISTRY.put(name, new LayerType(name, c, List.of(params), rules.shape(), rules.parameters(), rules.macs(),
-                rules.field(), CONSTRUCTOR));
+                rules.field(), rules.check(), CONSTRUCTOR));
     }
 
     private static Param[] concat(Param[] a, Param... b) {
@@ -110,7 +116,8 @@ public final class Layers {
                 req("in_features", Kind.INT), req("out_features", Kind.INT), opt("bias", Kind.BOOL, true), device, dtype);
         add("Identity", LINEAR, new Rules(SAME_SHAPE, NO_PARAMETERS, NO_MACS, KEEPS_FIELD));
 
-        Rules conv = new Rules(LayerMath::convShape, LayerMath::convParameters, LayerMath::convMacs, LayerMath::windowField);
+        Rules conv = new Rules(LayerMath::convShape, LayerMath::convParameters, LayerMath::convMacs, LayerMath::windowField,
+                LayerMath::convCheck);
         for (String name : List.of("Conv1d", "Conv2d")) {
             add(name, CONVOLUTION, conv, req("in_channels", Kind.INT), req("out_channels", Kind.INT),
                     req("kernel_size", Kind.SIZE), opt("stride", Kind.SIZE, 1), opt("padding", Kind.PADDING, 0),
@@ -118,13 +125,14 @@ public final class Layers {
                     opt("padding_mode", Kind.STRING, "zeros"), device, dtype);
         }
         // an output position of a transposed convolution does not see a window of the input
-        add("ConvTranspose2d", CONVOLUTION, new Rules(LayerMath::convShape, LayerMath::convParameters, LayerMath::convMacs, ENDS_FIELD),
+        add("ConvTranspose2d", CONVOLUTION, new Rules(LayerMath::convShape, LayerMath::convParameters, LayerMath::convMacs, ENDS_FIELD,
+                LayerMath::convCheck),
                 req("in_channels", Kind.INT), req("out_channels", Kind.INT),
                 req("kernel_size", Kind.SIZE), opt("stride", Kind.SIZE, 1), opt("padding", Kind.SIZE, 0),
                 opt("output_padding", Kind.SIZE, 0), opt("groups", Kind.INT, 1), opt("bias", Kind.BOOL, true),
                 opt("dilation", Kind.SIZE, 1), opt("padding_mode", Kind.STRING, "zeros"), device, dtype);
 
-        Rules pool = new Rules(LayerMath::poolShape, NO_PARAMETERS, NO_MACS, LayerMath::windowField);
+        Rules pool = new Rules(LayerMath::poolShape, NO_PARAMETERS, NO_MACS, LayerMath::windowField, LayerMath::poolCheck);
         Rules adaptive = new Rules(LayerMath::adaptivePoolShape, NO_PARAMETERS, NO_MACS, ENDS_FIELD);
         for (String d : List.of("1d", "2d")) {
             add("MaxPool" + d, POOLING, pool, req("kernel_size", Kind.SIZE), opt("stride", Kind.OPT_SIZE, null),
@@ -147,7 +155,8 @@ public final class Layers {
         add("LayerNorm", NORMALIZATION, new Rules(LayerMath::layerNormShape, LayerMath::layerNormParameters, NO_MACS, ENDS_FIELD),
                 req("normalized_shape", Kind.SHAPE), opt("eps", Kind.FLOAT, 1e-5),
                 opt("elementwise_affine", Kind.BOOL, true), opt("bias", Kind.BOOL, true), device, dtype);
-        add("GroupNorm", NORMALIZATION, new Rules(LayerMath::groupNormShape, LayerMath::groupNormParameters, NO_MACS, KEEPS_FIELD),
+        add("GroupNorm", NORMALIZATION, new Rules(LayerMath::groupNormShape, LayerMath::groupNormParameters, NO_MACS, KEEPS_FIELD,
+                LayerMath::groupNormCheck),
                 req("num_groups", Kind.INT), req("num_channels", Kind.INT),
                 opt("eps", Kind.FLOAT, 1e-5), opt("affine", Kind.BOOL, true), device, dtype);
 
@@ -167,7 +176,8 @@ public final class Layers {
                 opt("scale_grad_by_freq", Kind.BOOL, false), opt("sparse", Kind.BOOL, false),
                 opt("_weight", Kind.ANY, null), opt("_freeze", Kind.BOOL, false), device, dtype);
 
-        Rules recurrent = new Rules(LayerMath::recurrentShape, LayerMath::recurrentParameters, LayerMath::recurrentMacs, ENDS_FIELD);
+        Rules recurrent = new Rules(LayerMath::recurrentShape, LayerMath::recurrentParameters, LayerMath::recurrentMacs,
+                ENDS_FIELD, LayerMath::recurrentCheck);
         Param[] rnnHead = {req("input_size", Kind.INT), req("hidden_size", Kind.INT), opt("num_layers", Kind.INT, 1)};
         Param[] rnnTail = {opt("bias", Kind.BOOL, true), opt("batch_first", Kind.BOOL, false), opt("dropout", Kind.FLOAT, 0.0),
                 opt("bidirectional", Kind.BOOL, false)};

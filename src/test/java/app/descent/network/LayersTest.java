@@ -23,10 +23,10 @@ class LayersTest {
     void aDescriptorWithoutOneOfItsRulesCannotBeMade() {
         LayerType relu = Layers.get("ReLU");
         assertThatThrownBy(() -> new LayerType("Swish", LayerType.Category.ACTIVATION, List.of(), relu.shape(), null,
-                relu.macs(), relu.field(), relu.export())).isInstanceOf(NullPointerException.class)
+                relu.macs(), relu.field(), relu.check(), relu.export())).isInstanceOf(NullPointerException.class)
                 .hasMessage("Swish has no parameter count");
         assertThatThrownBy(() -> new LayerType("Swish", LayerType.Category.ACTIVATION, List.of(), null, relu.parameters(),
-                relu.macs(), relu.field(), relu.export())).hasMessage("Swish has no shape rule");
+                relu.macs(), relu.field(), relu.check(), relu.export())).hasMessage("Swish has no shape rule");
     }
 
     @Test
@@ -70,6 +70,21 @@ class LayersTest {
             }
             assertThat(spec.toString()).as(t.name()).startsWith(t.name() + "(");
         }
+    }
+
+    @Test
+    void eachTypeChecksItsArgumentsAgainstEachOtherAsPyTorchDoes() {
+        assertThatThrownBy(() -> LayerSpec.of("GroupNorm", 3, 4)).isInstanceOf(NetworkException.class)
+                .hasMessage("GroupNorm num_channels 4 must be divisible by num_groups 3");
+        assertThatThrownBy(() -> LayerSpec.of("LSTM", List.of(4, 8), java.util.Map.of("proj_size", 8)))
+                .hasMessage("LSTM proj_size 8 must be smaller than hidden_size 8");
+        assertThatThrownBy(() -> LayerSpec.of("Conv1d", List.of(4, 4, 3), java.util.Map.of("stride", 2, "padding", "same")))
+                .hasMessage("Conv1d padding='same' is not supported for strided convolutions");
+        assertThatThrownBy(() -> LayerSpec.of("ConvTranspose2d", List.of(4, 6, 3), java.util.Map.of("groups", 4)))
+                .hasMessage("ConvTranspose2d out_channels 6 must be divisible by groups 4");
+        assertThatThrownBy(() -> LayerSpec.kw("AvgPool1d", java.util.Map.of("kernel_size", 3, "padding", 2)))
+                .hasMessage("AvgPool1d padding 2 should be at most half of kernel size 3");
+        assertThat(LayerSpec.of("GroupNorm", 2, 4).args()).containsEntry("num_groups", 2);
     }
 
     @Test
