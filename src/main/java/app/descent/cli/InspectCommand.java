@@ -4,7 +4,7 @@ import app.descent.UserInputException;
 import app.descent.compare.InitStudy;
 import app.descent.training.Initializer;
 import app.descent.training.Inspection;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -99,7 +99,7 @@ public final class InspectCommand implements Callable<Integer> {
         int batch = batchSize == null ? 64 : batchSize;
         TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.parse(loss), OptimizerSpec.of("sgd", 0.01),
                 Initializer.parse(initSpec), batch, 1, seed, Schedule.CONSTANT, 0, 0, device);
-        List<LayerDef> layers = ModelFiles.trainableLayers(model);
+        List<Layer> layers = ModelFiles.trainableLayers(model);
         DataSplit data = load();
         Inspection inspection;
         try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {

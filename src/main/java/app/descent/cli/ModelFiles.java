@@ -5,7 +5,7 @@ import app.descent.network.Network;
 import app.descent.network.NetworkException;
 import app.descent.network.NetworkJson;
 import app.descent.network.PyTorchImporter;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +42,11 @@ final class ModelFiles {
     }
 
     /** The layers of a sequential network, ready for the trainer. */
-    static List<LayerDef> trainableLayers(Path file) {
+    static List<Layer> trainableLayers(Path file) {
+        Network network = load(file).network();
         try {
-            return LayerDef.of(load(file).network());
-        } catch (app.descent.training.TrainingException e) {
+            return network.sequentialLayers();
+        } catch (NetworkException e) {
             throw new NetworkException(file + ": " + e.getMessage());
         }
     }

@@ -1,6 +1,6 @@
 package app.descent.cli;
 
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.TrainingEvent;
 import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
     ObjectNode train(java.util.function.Consumer<ObjectNode> onEpoch) {
         TrainingRun.Settings settings = options.settings();
         app.descent.network.Network network = options.network();
-        List<LayerDef> layers = options.layers();
+        List<Layer> layers = options.layers();
         DataSplit data = options.data();
         TrainingEvent last;
         List<TrainingEvent.Epoch> epochsSeen = new java.util.ArrayList<>();

@@ -2,7 +2,7 @@ package app.descent.cli;
 
 import app.descent.compare.CustomGrid;
 import app.descent.network.Network;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ final class TrainOptions {
         return ModelFiles.load(model).network();
     }
 
-    List<LayerDef> layers() {
+    List<Layer> layers() {
         return ModelFiles.trainableLayers(model);
     }
 

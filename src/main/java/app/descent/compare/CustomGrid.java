@@ -2,7 +2,7 @@ package app.descent.compare;
 
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -108,8 +108,8 @@ public record CustomGrid(String code, String dataset, DataSplit.Options data, Tr
     }
 
     /** The layers to train, from the code. */
-    public List<LayerDef> layers() {
-        return LayerDef.of(PyTorchImporter.importCode(code).network());
+    public List<Layer> layers() {
+        return PyTorchImporter.importCode(code).network().sequentialLayers();
     }
 
     /** The runs as {@code descent compare} builds them: the whole dataset, every variant from the same seed. */

@@ -1,7 +1,7 @@
 package app.descent.compare;
 
 import app.descent.UserInputException;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.TrainingEvent;
 import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
@@ -63,7 +63,7 @@ public final class Grid implements AutoCloseable {
     private final boolean[] stopped;
 
     /** The variants of {@code variation} applied to one base network and settings, on {@code data}. */
-    public static Grid of(List<LayerDef> layers, DataSplit data, TrainingRun.Settings settings, Variation variation,
+    public static Grid of(List<Layer> layers, DataSplit data, TrainingRun.Settings settings, Variation variation,
                           boolean lrGiven) {
         return new Grid(variation.apply(layers, settings, lrGiven), data);
     }

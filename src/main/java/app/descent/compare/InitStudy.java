@@ -1,10 +1,11 @@
 package app.descent.compare;
 
+import app.descent.network.LayerSpec;
 import app.descent.UserInputException;
 import app.descent.catalog.Activation;
 import app.descent.training.Initializer;
 import app.descent.training.Inspection;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.data.DataSplit;
 import app.descent.training.data.Examples;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class InitStudy {
             throw new UserInputException("the batch needs at least 2 examples for a spread, not " + batchSize);
         }
         DataSplit batch = standardizedBatch(data, batchSize);
-        List<LayerDef> net = network(widths, activation);
+        List<Layer> net = network(widths, activation);
         List<Curve> curves = new ArrayList<>();
         for (String spec : initializers) {
             Inspection i = Inspection.atInitialization(net, batch, Initializer.parse(spec), seed, batchSize);
@@ -100,18 +101,18 @@ public final class InitStudy {
      * Flatten, then Linear and {@code activation} (any of the registry's, by id or torch name) for each hidden width,
      * then a last Linear without one.
      */
-    public static List<LayerDef> network(List<Integer> widths, String activation) {
+    public static List<Layer> network(List<Integer> widths, String activation) {
         String type = Activation.parse(activation).torchName();
         if (widths.size() < 2) {
             throw new UserInputException("the network needs an input and an output width, not " + widths);
         }
-        List<LayerDef> layers = new ArrayList<>();
-        layers.add(new LayerDef("Flatten", Map.of("start_dim", 1, "end_dim", -1), "0"));
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Layer("0", LayerSpec.kw("Flatten", Map.of("start_dim", 1, "end_dim", -1))));
         for (int k = 0; k + 1 < widths.size(); k++) {
-            layers.add(new LayerDef("Linear", Map.of("in_features", widths.get(k), "out_features", widths.get(k + 1),
-                    "bias", true), String.valueOf(layers.size())));
+            layers.add(new Layer(String.valueOf(layers.size()), LayerSpec.kw("Linear", Map.of("in_features", widths.get(k),
+                    "out_features", widths.get(k + 1), "bias", true))));
             if (k + 2 < widths.size()) {
-                layers.add(new LayerDef(type, Map.of(), String.valueOf(layers.size())));
+                layers.add(new Layer(String.valueOf(layers.size()), LayerSpec.kw(type, Map.of())));
             }
         }
         return layers;

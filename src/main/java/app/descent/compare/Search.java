@@ -1,7 +1,7 @@
 package app.descent.compare;
 
 import app.descent.UserInputException;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.TrainingEvent;
 import app.descent.training.TrainingRun;
@@ -84,7 +84,7 @@ public final class Search implements AutoCloseable {
         }
     }
 
-    private final List<LayerDef> layers;
+    private final List<Layer> layers;
     private final DataSplit data;
     private final TrainingRun.Settings base;
     private final Config config;
@@ -96,7 +96,7 @@ public final class Search implements AutoCloseable {
     private int current = -1;
     private TrainingRun run;
 
-    public Search(List<LayerDef> layers, DataSplit data, TrainingRun.Settings base, Config config) {
+    public Search(List<Layer> layers, DataSplit data, TrainingRun.Settings base, Config config) {
         if (data.validation().count() == 0) {
             throw new CompareException("a search scores every trial on the validation set, and there is none: "
                     + "give a validation fraction above 0");

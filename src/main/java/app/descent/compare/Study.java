@@ -3,7 +3,7 @@ package app.descent.compare;
 import app.descent.catalog.Activation;
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -59,8 +59,8 @@ public record Study(String id, String title, String source, String effect, Kind 
     }
 
     /** The layers to train, from {@link #code()}. */
-    public List<LayerDef> layers() {
-        return LayerDef.of(PyTorchImporter.importCode(code).network());
+    public List<Layer> layers() {
+        return PyTorchImporter.importCode(code).network().sequentialLayers();
     }
 
     /** Test examples a study evaluates at most, spread evenly over the test set: enough for a percentage. */

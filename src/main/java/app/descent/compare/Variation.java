@@ -5,7 +5,7 @@ import app.descent.catalog.Activation;
 import app.descent.network.LayerSpec;
 import app.descent.network.LayerType;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.TrainingRun;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
      *
      * @param note what was changed beyond the obvious (Dropout inserted), or null
      */
-    public record Variant(int index, Key key, Object value, String typed, List<LayerDef> layers,
+    public record Variant(int index, Key key, Object value, String typed, List<Layer> layers,
                           TrainingRun.Settings settings, String note) {
         public Variant {
             layers = List.copyOf(layers);
@@ -230,7 +230,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
     }
 
     /** Every value applied to the base, in order. */
-    public List<Variant> apply(List<LayerDef> layers, TrainingRun.Settings settings, boolean lrGiven) {
+    public List<Variant> apply(List<Layer> layers, TrainingRun.Settings settings, boolean lrGiven) {
         List<Variant> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             out.add(apply(i, layers, settings, lrGiven));
@@ -244,7 +244,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
      * @param lrGiven whether the base learning rate was chosen by the person; if not, a varied optimizer starts
      *                at its own default rate (1e-3 for Adam, 0.01 for SGD), as {@code descent train} would
      */
-    public Variant apply(int index, List<LayerDef> layers, TrainingRun.Settings settings, boolean lrGiven) {
+    public Variant apply(int index, List<Layer> layers, TrainingRun.Settings settings, boolean lrGiven) {
         Object value = values.get(index);
         String typed = texts.get(index);
         String label = key.text() + "=" + (key.numeric() ? text(value) : typed);
@@ -305,11 +305,11 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
 
     // ------------------------------------------------------------------------------------------- network rewriting
 
-    private static boolean weighted(LayerDef l) {
+    private static boolean weighted(Layer l) {
         return l.type().equals("Linear") || l.type().startsWith("Conv");
     }
 
-    private static boolean isActivation(LayerDef l) {
+    private static boolean isActivation(Layer l) {
         if (l.type().equals("Softmax") || l.type().equals("LogSoftmax")) {
             return false;
         }
@@ -321,7 +321,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
     }
 
     /** Activations before the last weighted layer: an output Sigmoid or Softmax belongs to the loss, not the net. */
-    private static boolean[] hiddenActivations(List<LayerDef> layers) {
+    private static boolean[] hiddenActivations(List<Layer> layers) {
         int last = -1;
         for (int i = 0; i < layers.size(); i++) {
             if (weighted(layers.get(i))) {
@@ -335,18 +335,14 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         return hidden;
     }
 
-    private static Map<String, Object> defaults(String type, Map<String, ?> keywords) {
-        return LayerSpec.kw(type, keywords).args();
-    }
-
-    static List<LayerDef> activation(List<LayerDef> layers, String type) {
+    static List<Layer> activation(List<Layer> layers, String type) {
         boolean[] hidden = hiddenActivations(layers);
-        List<LayerDef> out = new ArrayList<>();
+        List<Layer> out = new ArrayList<>();
         boolean any = false;
         for (int i = 0; i < layers.size(); i++) {
-            LayerDef l = layers.get(i);
+            Layer l = layers.get(i);
             if (hidden[i]) {
-                out.add(new LayerDef(type, defaults(type, Map.of()), l.name()));
+                out.add(new Layer(l.name(), LayerSpec.kw(type, Map.of())));
                 any = true;
             } else {
                 out.add(l);
@@ -358,7 +354,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         return out;
     }
 
-    private static List<Integer> linears(List<LayerDef> layers) {
+    private static List<Integer> linears(List<Layer> layers) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).type().equals("Linear")) {
@@ -368,23 +364,21 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         return idx;
     }
 
-    private static LayerDef withArg(LayerDef l, String arg, Object value) {
-        Map<String, Object> args = new LinkedHashMap<>(l.args());
-        args.put(arg, value);
-        return new LayerDef(l.type(), args, l.name());
+    private static Layer withArg(Layer l, String arg, Object value) {
+        return new Layer(l.name(), l.spec().with(arg, value));
     }
 
     /** Every Linear but the last gets {@code width} outputs; whatever reads those outputs follows. */
-    static List<LayerDef> hidden(List<LayerDef> layers, int width) {
+    static List<Layer> hidden(List<Layer> layers, int width) {
         List<Integer> lin = linears(layers);
         if (lin.size() < 2) {
             throw new CompareException("the network has no hidden Linear layer to resize (it needs at least two Linear)");
         }
         int lastLinear = lin.get(lin.size() - 1);
-        List<LayerDef> out = new ArrayList<>(layers);
+        List<Layer> out = new ArrayList<>(layers);
         boolean follow = false;
         for (int i = 0; i < out.size(); i++) {
-            LayerDef l = out.get(i);
+            Layer l = out.get(i);
             if (l.type().equals("Linear")) {
                 if (follow) {
                     l = withArg(l, "in_features", width);
@@ -401,7 +395,7 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         return out;
     }
 
-    private static LayerDef resized(LayerDef l, int width) {
+    private static Layer resized(Layer l, int width) {
         if (l.type().equals("BatchNorm1d")) {
             return withArg(l, "num_features", width);
         }
@@ -419,29 +413,29 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
      * next Linear (its activation, dropout, normalization). Fewer removes blocks from the end, more repeats the
      * last block at its own width.
      */
-    static List<LayerDef> depth(List<LayerDef> layers, int blocks) {
+    static List<Layer> depth(List<Layer> layers, int blocks) {
         List<Integer> lin = linears(layers);
         if (lin.isEmpty()) {
             throw new CompareException("the network has no Linear layer, so it has no hidden blocks to count");
         }
-        List<LayerDef> prefix = layers.subList(0, lin.get(0));
-        List<List<LayerDef>> hidden = new ArrayList<>();
+        List<Layer> prefix = layers.subList(0, lin.get(0));
+        List<List<Layer>> hidden = new ArrayList<>();
         for (int k = 0; k + 1 < lin.size(); k++) {
             hidden.add(layers.subList(lin.get(k), lin.get(k + 1)));
         }
-        List<LayerDef> tail = layers.subList(lin.get(lin.size() - 1), layers.size());
+        List<Layer> tail = layers.subList(lin.get(lin.size() - 1), layers.size());
         if (hidden.isEmpty() && blocks > 0) {
             throw new CompareException("the network has no hidden block (Linear, activation) to repeat");
         }
         Object inputWidth = layers.get(lin.get(0)).args().get("in_features");
-        List<List<LayerDef>> kept = new ArrayList<>(hidden.subList(0, Math.min(blocks, hidden.size())));
+        List<List<Layer>> kept = new ArrayList<>(hidden.subList(0, Math.min(blocks, hidden.size())));
         while (kept.size() < blocks) {
-            List<LayerDef> last = kept.get(kept.size() - 1);
-            List<LayerDef> copy = new ArrayList<>(last);
+            List<Layer> last = kept.get(kept.size() - 1);
+            List<Layer> copy = new ArrayList<>(last);
             copy.set(0, withArg(last.get(0), "in_features", last.get(0).args().get("out_features")));
             kept.add(copy);
         }
-        List<LayerDef> out = new ArrayList<>(prefix);
+        List<Layer> out = new ArrayList<>(prefix);
         kept.forEach(out::addAll);
         Object width = kept.isEmpty() ? inputWidth : kept.get(kept.size() - 1).get(0).args().get("out_features");
         out.add(withArg(tail.get(0), "in_features", width));
@@ -449,24 +443,24 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
         return renamed(out, layers);
     }
 
-    private Variant dropout(int index, Object value, String typed, List<LayerDef> layers,
+    private Variant dropout(int index, Object value, String typed, List<Layer> layers,
                             TrainingRun.Settings settings) {
         double p = (Double) value;
         boolean has = layers.stream().anyMatch(l -> l.type().equals("Dropout"));
         if (has) {
-            List<LayerDef> out = new ArrayList<>();
-            for (LayerDef l : layers) {
+            List<Layer> out = new ArrayList<>();
+            for (Layer l : layers) {
                 out.add(l.type().equals("Dropout") ? withArg(l, "p", p) : l);
             }
             return new Variant(index, key, value, typed, out, settings, null);
         }
         boolean[] hidden = hiddenActivations(layers);
-        List<LayerDef> out = new ArrayList<>();
+        List<Layer> out = new ArrayList<>();
         int added = 0;
         for (int i = 0; i < layers.size(); i++) {
             out.add(layers.get(i));
             if (hidden[i]) {
-                out.add(new LayerDef("Dropout", defaults("Dropout", Map.of("p", p)), layers.get(i).name() + "_dropout"));
+                out.add(new Layer(layers.get(i).name() + "_dropout", LayerSpec.kw("Dropout", Map.of("p", p))));
                 added++;
             }
         }
@@ -479,29 +473,29 @@ public record Variation(Key key, List<Object> values, List<String> texts) {
     }
 
     /** Numbered names again when the base was a plain nn.Sequential numbered 0, 1, 2, …, so saved weights load. */
-    private static List<LayerDef> renamed(List<LayerDef> layers, List<LayerDef> base) {
+    private static List<Layer> renamed(List<Layer> layers, List<Layer> base) {
         for (int i = 0; i < base.size(); i++) {
             if (!base.get(i).name().equals(String.valueOf(i))) {
                 return uniqueNames(layers);
             }
         }
-        List<LayerDef> out = new ArrayList<>();
+        List<Layer> out = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            LayerDef l = layers.get(i);
-            out.add(new LayerDef(l.type(), l.args(), String.valueOf(i)));
+            Layer l = layers.get(i);
+            out.add(l.withName(String.valueOf(i)));
         }
         return out;
     }
 
-    private static List<LayerDef> uniqueNames(List<LayerDef> layers) {
+    private static List<Layer> uniqueNames(List<Layer> layers) {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        List<LayerDef> out = new ArrayList<>();
-        for (LayerDef l : layers) {
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : layers) {
             String name = l.name();
             for (int k = 1; !seen.add(name); k++) {
                 name = l.name() + "_" + k;
             }
-            out.add(new LayerDef(l.type(), l.args(), name));
+            out.add(l.withName(name));
         }
         return out;
     }

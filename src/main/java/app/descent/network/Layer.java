@@ -32,4 +32,9 @@ public record Layer(String name, LayerSpec spec, boolean trainable) implements N
     public String type() {
         return spec.type();
     }
+
+    /** The layer's arguments with PyTorch's defaults filled in ({@link LayerSpec#args()}). */
+    public java.util.Map<String, Object> args() {
+        return spec.args();
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A leaf layer as PyTorch would construct it: a type from the {@link LayerType} catalog and all its constructor
+ * A leaf layer as PyTorch would construct it: a type from the {@link Layers} registry and all its constructor
  * arguments resolved (PyTorch's defaults filled in), keyed by PyTorch's argument names in PyTorch's order.
  * <p>Values are normalised: integers are {@link Integer}, floats {@link Double}, tuples/lists immutable
  * {@code List<Object>}, None is {@code null}. Immutable; build with {@link #of(String, Object...)} (positional
@@ -119,10 +119,6 @@ public final class LayerSpec {
 
     public int intArg(String name) {
         return (Integer) arg(name);
-    }
-
-    public double doubleArg(String name) {
-        return (Double) arg(name);
     }
 
     public boolean boolArg(String name) {
@@ -283,7 +279,6 @@ public final class LayerSpec {
     }
 
     private void validate() {
-        String n = type.name();
         for (Param p : type.params()) {
             Object v = args.get(p.name());
             switch (p.name()) {
@@ -331,36 +326,7 @@ public final class LayerSpec {
                 }
             }
         }
-        if (args.containsKey("groups")) {
-            int g = intArg("groups");
-            int in = intArg("in_channels");
-            int out = intArg("out_channels");
-            if (in % g != 0) {
-                throw new NetworkException(n + " in_channels " + in + " must be divisible by groups " + g);
-            }
-            if (out % g != 0) {
-                throw new NetworkException(n + " out_channels " + out + " must be divisible by groups " + g);
-            }
-        }
-        if ("same".equals(args.get("padding")) && java.util.Arrays.stream(sizeArg("stride", type.spatialDims())).anyMatch(s -> s != 1)) {
-            throw new NetworkException(n + " padding='same' is not supported for strided convolutions");
-        }
-        if (n.equals("GroupNorm") && intArg("num_channels") % intArg("num_groups") != 0) {
-            throw new NetworkException("GroupNorm num_channels " + intArg("num_channels") + " must be divisible by num_groups " + intArg("num_groups"));
-        }
-        if (n.equals("LSTM") && intArg("proj_size") >= intArg("hidden_size")) {
-            throw new NetworkException("LSTM proj_size " + intArg("proj_size") + " must be smaller than hidden_size " + intArg("hidden_size"));
-        }
-        if (type.category() == LayerType.Category.POOLING && args.containsKey("padding") && args.containsKey("kernel_size")) {
-            int dims = type.spatialDims();
-            int[] k = sizeArg("kernel_size", dims);
-            int[] pad = sizeArg("padding", dims);
-            for (int d = 0; d < dims; d++) {
-                if (pad[d] > k[d] / 2) {
-                    throw new NetworkException(n + " padding " + pad[d] + " should be at most half of kernel size " + k[d]);
-                }
-            }
-        }
+        type.check().of(this);
     }
 
     private void positive(Param p, Object v) {
@@ -388,6 +354,6 @@ public final class LayerSpec {
     /** PyTorch-style constructor text, e.g. {@code Conv2d(3, 16, kernel_size=3, padding=1)}. */
     @Override
     public String toString() {
-        return PyTorchExporter.constructor(this, "");
+        return type.export().code(this, "");
     }
 }

@@ -1,20 +1,28 @@
 package app.descent.network;
 
-import app.descent.catalog.Activation;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of the layer catalog: a torch.nn module name with its constructor arguments in PyTorch's order,
- * their kinds and PyTorch's defaults. A UI builder can list {@link #catalog()} to offer a palette and argument forms.
+ * The descriptor of one layer type, the one place that knows it: the torch.nn module name, its constructor arguments
+ * in PyTorch's order with PyTorch's defaults, and the rules for its output shape, parameter count, multiply-accumulates,
+ * receptive field and PyTorch code. Every descriptor is an entry of the {@link Layers} registry; a type that is not
+ * there is an error ({@link #get(String)}), never a silent default. The DJL block that trains it lives in
+ * {@code training.TorchLayers}, keyed by {@link #name()}.
+ *
+ * @param shape      output shape for an input shape (batch included); throws a {@link NetworkException} naming the
+ *                   layer when the input does not fit
+ * @param parameters learnable parameters, as {@code sum(p.numel() for p in m.parameters())} counts them
+ * @param macs       multiply-accumulates per sample for the given input and output shapes
+ * @param field      receptive field after the layer, or null when the layer ends the spatial structure
+ * @param check      the checks between arguments PyTorch makes when constructing the layer (groups divide the
+ *                   channels, ...), after each argument was checked on its own; throws a {@link NetworkException}
+ * @param export     PyTorch code constructing the layer, e.g. {@code nn.Conv2d(3, 16, kernel_size=3)} with prefix "nn."
  */
-public record LayerType(String name, Category category, List<Param> params) {
+public record LayerType(String name, Category category, List<Param> params, OutputShape shape, ParamCount parameters,
+                        MacCount macs, FieldRule field, ArgumentCheck check, CodeExport export) {
 
     public enum Category { LINEAR, CONVOLUTION, POOLING, NORMALIZATION, DROPOUT, RESHAPE, EMBEDDING, RECURRENT, ACTIVATION }
 
@@ -48,6 +56,50 @@ public record LayerType(String name, Category category, List<Param> params) {
     public record Param(String name, Kind kind, boolean required, Object defaultValue) {
     }
 
+    /** Output shape of a layer; {@code label} names the layer in messages ("layer 2 Linear"). */
+    @FunctionalInterface
+    public interface OutputShape {
+        List<Integer> of(LayerSpec spec, List<Integer> input, String label);
+    }
+
+    @FunctionalInterface
+    public interface ParamCount {
+        long of(LayerSpec spec);
+    }
+
+    @FunctionalInterface
+    public interface MacCount {
+        long of(LayerSpec spec, List<Integer> input, List<Integer> output);
+    }
+
+    /** The receptive field after the layer, null when the layer ends the spatial structure. */
+    @FunctionalInterface
+    public interface FieldRule {
+        ReceptiveField after(LayerSpec spec, ReceptiveField input);
+    }
+
+    @FunctionalInterface
+    public interface ArgumentCheck {
+        void of(LayerSpec spec);
+    }
+
+    @FunctionalInterface
+    public interface CodeExport {
+        String code(LayerSpec spec, String prefix);
+    }
+
+    public LayerType {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(category, name);
+        params = List.copyOf(params);
+        Objects.requireNonNull(shape, name + " has no shape rule");
+        Objects.requireNonNull(parameters, name + " has no parameter count");
+        Objects.requireNonNull(macs, name + " has no MAC count");
+        Objects.requireNonNull(field, name + " has no receptive field rule");
+        Objects.requireNonNull(check, name + " has no argument check");
+        Objects.requireNonNull(export, name + " has no code export");
+    }
+
     /** Number of spatial dimensions for convolution and pooling layers (1 or 2), 0 otherwise. */
     public int spatialDims() {
         if (name.endsWith("1d") && (category == Category.CONVOLUTION || category == Category.POOLING)) {
@@ -63,113 +115,22 @@ public record LayerType(String name, Category category, List<Param> params) {
         return params.stream().filter(p -> p.name.equals(paramName)).findFirst();
     }
 
-    private static final Map<String, LayerType> CATALOG = new LinkedHashMap<>();
-
+    /** Every layer type of the {@link Layers} registry, in palette order. */
     public static Collection<LayerType> catalog() {
-        return Collections.unmodifiableCollection(CATALOG.values());
+        return Layers.all();
     }
 
     public static Optional<LayerType> find(String name) {
-        return Optional.ofNullable(CATALOG.get(name));
+        return Layers.find(name);
     }
 
+    /** The descriptor of {@code name}; an unknown name is a {@link NetworkException}. */
     public static LayerType get(String name) {
-        LayerType t = CATALOG.get(name);
-        if (t == null) {
-            throw new NetworkException("unknown layer type '" + name + "'");
-        }
-        return t;
+        return Layers.get(name);
     }
 
-    private static Param req(String name, Kind kind) {
-        return new Param(name, kind, true, null);
-    }
-
-    private static Param opt(String name, Kind kind, Object def) {
-        return new Param(name, kind, false, def);
-    }
-
-    private static void add(String name, Category c, Param... params) {
-        CATALOG.put(name, new LayerType(name, c, List.of(params)));
-    }
-
-    /** A registry argument as an optional parameter, its kind read from its default. */
-    private static Param param(Activation.Arg a) {
-        Object d = a.defaultValue();
-        Kind kind = d instanceof Boolean ? Kind.BOOL : d instanceof String ? Kind.STRING : d instanceof Integer ? Kind.INT
-                : Kind.FLOAT;
-        return opt(a.name(), kind, d);
-    }
-
-    private static Param[] concat(Param[] a, Param... b) {
-        List<Param> all = new ArrayList<>(Arrays.asList(a));
-        all.addAll(Arrays.asList(b));
-        return all.toArray(new Param[0]);
-    }
-
-    static {
-        Param inplace = opt("inplace", Kind.BOOL, false);
-        add("Linear", Category.LINEAR, req("in_features", Kind.INT), req("out_features", Kind.INT),
-                opt("bias", Kind.BOOL, true), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        add("Identity", Category.LINEAR);
-        for (String conv : List.of("Conv1d", "Conv2d")) {
-            add(conv, Category.CONVOLUTION, req("in_channels", Kind.INT), req("out_channels", Kind.INT),
-                    req("kernel_size", Kind.SIZE), opt("stride", Kind.SIZE, 1), opt("padding", Kind.PADDING, 0),
-                    opt("dilation", Kind.SIZE, 1), opt("groups", Kind.INT, 1), opt("bias", Kind.BOOL, true),
-                    opt("padding_mode", Kind.STRING, "zeros"), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        }
-        add("ConvTranspose2d", Category.CONVOLUTION, req("in_channels", Kind.INT), req("out_channels", Kind.INT),
-                req("kernel_size", Kind.SIZE), opt("stride", Kind.SIZE, 1), opt("padding", Kind.SIZE, 0),
-                opt("output_padding", Kind.SIZE, 0), opt("groups", Kind.INT, 1), opt("bias", Kind.BOOL, true),
-                opt("dilation", Kind.SIZE, 1), opt("padding_mode", Kind.STRING, "zeros"),
-                opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        for (String d : List.of("1d", "2d")) {
-            add("MaxPool" + d, Category.POOLING, req("kernel_size", Kind.SIZE), opt("stride", Kind.OPT_SIZE, null),
-                    opt("padding", Kind.SIZE, 0), opt("dilation", Kind.SIZE, 1), opt("return_indices", Kind.BOOL, false),
-                    opt("ceil_mode", Kind.BOOL, false));
-            Param[] avg = {req("kernel_size", Kind.SIZE), opt("stride", Kind.OPT_SIZE, null),
-                    opt("padding", Kind.SIZE, 0), opt("ceil_mode", Kind.BOOL, false), opt("count_include_pad", Kind.BOOL, true)};
-            add("AvgPool" + d, Category.POOLING, d.equals("2d") ? concat(avg, opt("divisor_override", Kind.OPT_INT, null)) : avg);
-            add("AdaptiveAvgPool" + d, Category.POOLING, req("output_size", Kind.OUTPUT_SIZE));
-            add("AdaptiveMaxPool" + d, Category.POOLING, req("output_size", Kind.OUTPUT_SIZE), opt("return_indices", Kind.BOOL, false));
-        }
-        for (String bn : List.of("BatchNorm1d", "BatchNorm2d")) {
-            add(bn, Category.NORMALIZATION, req("num_features", Kind.INT), opt("eps", Kind.FLOAT, 1e-5),
-                    opt("momentum", Kind.OPT_FLOAT, 0.1), opt("affine", Kind.BOOL, true),
-                    opt("track_running_stats", Kind.BOOL, true), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        }
-        add("LayerNorm", Category.NORMALIZATION, req("normalized_shape", Kind.SHAPE), opt("eps", Kind.FLOAT, 1e-5),
-                opt("elementwise_affine", Kind.BOOL, true), opt("bias", Kind.BOOL, true),
-                opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        add("GroupNorm", Category.NORMALIZATION, req("num_groups", Kind.INT), req("num_channels", Kind.INT),
-                opt("eps", Kind.FLOAT, 1e-5), opt("affine", Kind.BOOL, true), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        for (String dr : List.of("Dropout", "Dropout1d", "Dropout2d")) {
-            add(dr, Category.DROPOUT, opt("p", Kind.FLOAT, 0.5), inplace);
-        }
-        add("Flatten", Category.RESHAPE, opt("start_dim", Kind.INT, 1), opt("end_dim", Kind.INT, -1));
-        add("Unflatten", Category.RESHAPE, req("dim", Kind.INT), req("unflattened_size", Kind.SHAPE));
-        add("Embedding", Category.EMBEDDING, req("num_embeddings", Kind.INT), req("embedding_dim", Kind.INT),
-                opt("padding_idx", Kind.OPT_INT, null), opt("max_norm", Kind.OPT_FLOAT, null), opt("norm_type", Kind.FLOAT, 2.0),
-                opt("scale_grad_by_freq", Kind.BOOL, false), opt("sparse", Kind.BOOL, false),
-                opt("_weight", Kind.ANY, null), opt("_freeze", Kind.BOOL, false), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        Param[] rnnHead = {req("input_size", Kind.INT), req("hidden_size", Kind.INT), opt("num_layers", Kind.INT, 1)};
-        Param[] rnnTail = {opt("bias", Kind.BOOL, true), opt("batch_first", Kind.BOOL, false), opt("dropout", Kind.FLOAT, 0.0),
-                opt("bidirectional", Kind.BOOL, false)};
-        add("RNN", Category.RECURRENT, concat(concat(rnnHead, opt("nonlinearity", Kind.STRING, "tanh")),
-                concat(rnnTail, opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null))));
-        add("LSTM", Category.RECURRENT, concat(concat(rnnHead, rnnTail), opt("proj_size", Kind.INT, 0),
-                opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null)));
-        add("GRU", Category.RECURRENT, concat(concat(rnnHead, rnnTail), opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null)));
-        // the element-wise activations come from the registry, with their torch arguments and defaults
-        for (Activation a : Activation.values()) {
-            if (!CATALOG.containsKey(a.torchName())) {
-                add(a.torchName(), Category.ACTIVATION, a.args().stream().map(LayerType::param).toArray(Param[]::new));
-            }
-        }
-        add("PReLU", Category.ACTIVATION, opt("num_parameters", Kind.INT, 1), opt("init", Kind.FLOAT, 0.25),
-                opt("device", Kind.ANY, null), opt("dtype", Kind.ANY, null));
-        add("Hardswish", Category.ACTIVATION, inplace);
-        add("Softmax", Category.ACTIVATION, opt("dim", Kind.OPT_INT, null));
-        add("LogSoftmax", Category.ACTIVATION, opt("dim", Kind.OPT_INT, null));
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -47,6 +47,25 @@ public record Network(Container root, String zooModel, int numClasses) {
         return root.kind() == Container.Kind.SEQUENTIAL && root.children().stream().allMatch(c -> c instanceof Layer);
     }
 
+    /**
+     * The layers of a plain nn.Sequential network, in order, each named by its path ("0", "1", ...): what training
+     * takes. A network with branches or nested parts, or without layers, is a {@link NetworkException}.
+     */
+    public List<Layer> sequentialLayers() {
+        if (!isFlatSequential()) {
+            throw new NetworkException("only nn.Sequential networks can be trained so far"
+                    + zoo().map(z -> " (" + z + " has branches or nested parts)").orElse(""));
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (Leaf leaf : leaves()) {
+            layers.add(leaf.layer().withName(leaf.path()));
+        }
+        if (layers.isEmpty()) {
+            throw new NetworkException("the network has no layers");
+        }
+        return List.copyOf(layers);
+    }
+
     public Optional<String> zoo() {
         return Optional.ofNullable(zooModel);
     }
@@ -278,10 +297,5 @@ public record Network(Container root, String zooModel, int numClasses) {
             children.add(child.withName(name));
             return c.withChildren(children);
         });
-    }
-
-    /** The same network without the torchvision origin (export then writes the full module tree). */
-    public Network withoutZoo() {
-        return new Network(root, null, 1000);
     }
 }

@@ -64,7 +64,7 @@ public final class PyTorchExporter {
 
     private static String sequential(NetworkNode n, String indent) {
         if (n instanceof Layer l) {
-            return constructor(l.spec(), "nn.");
+            return l.spec().layerType().export().code(l.spec(), "nn.");
         }
         Container c = (Container) n;
         if (c.children().isEmpty()) {

@@ -1,5 +1,7 @@
 package app.descent.training;
 
+import app.descent.network.LayerSpec;
+import app.descent.network.Layer;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -35,11 +37,11 @@ public final class Bench {
     private Bench() {
     }
 
-    static List<LayerDef> mlp() {
-        return List.of(new LayerDef("Flatten", Map.of(), "0"),
-                new LayerDef("Linear", Map.of("in_features", 784, "out_features", 128), "1"),
-                new LayerDef("ReLU", Map.of(), "2"),
-                new LayerDef("Linear", Map.of("in_features", 128, "out_features", 10), "3"));
+    static List<Layer> mlp() {
+        return List.of(new Layer("0", LayerSpec.kw("Flatten", Map.of())),
+                new Layer("1", LayerSpec.kw("Linear", Map.of("in_features", 784, "out_features", 128))),
+                new Layer("2", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("3", LayerSpec.kw("Linear", Map.of("in_features", 128, "out_features", 10))));
     }
 
     /** Length of one turn: short enough that a slow spell of a shared machine falls on all sides of a round. */
@@ -124,7 +126,7 @@ public final class Bench {
             this.staging = staged ? java.nio.ByteBuffer.allocateDirect(BATCH * train.valuesPerExample() * Float.BYTES)
                     .order(java.nio.ByteOrder.nativeOrder()) : null;
             SequentialBlock net = new SequentialBlock();
-            for (LayerDef l : mlp()) {
+            for (Layer l : mlp()) {
                 net.add(TorchLayers.block(l.type(), l.args()));
             }
             model.setBlock(net);
@@ -170,11 +172,11 @@ public final class Bench {
 
     private static long[] toy(double seconds) {
         DataSplit xor = DataSplit.load("xor", new DataSplit.Options(500, 0.05, 1, 0, 0));
-        List<LayerDef> net = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 8), "0"),
-                new LayerDef("Tanh", Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", 8, "out_features", 8), "2"),
-                new LayerDef("Tanh", Map.of(), "3"),
-                new LayerDef("Linear", Map.of("in_features", 8, "out_features", 2), "4"));
+        List<Layer> net = List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 8))),
+                new Layer("1", LayerSpec.kw("Tanh", Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", 8, "out_features", 8))),
+                new Layer("3", LayerSpec.kw("Tanh", Map.of())),
+                new Layer("4", LayerSpec.kw("Linear", Map.of("in_features", 8, "out_features", 2))));
         TrainingRun.Settings s = new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of("sgd", 0.1),
                 Initializer.parse("default"), 10, 1_000_000, 1, Schedule.CONSTANT, 0, 0, "cpu");
         try (TrainingRun run = new TrainingRun(0, net, xor, s)) {

@@ -162,13 +162,13 @@ public record Inspection(long step, Losses.Kind lossKind, double loss, int batch
      * A fresh network, initialized by {@code init} from {@code seed} exactly as a {@link TrainingRun} with these
      * settings starts, inspected on its first batch with cross-entropy.
      */
-    public static Inspection atInitialization(List<LayerDef> layers, DataSplit data, Initializer init, long seed,
+    public static Inspection atInitialization(List<app.descent.network.Layer> layers, DataSplit data, Initializer init, long seed,
                                               int batchSize) {
         return atInitialization(layers, data, init, seed, batchSize, Losses.Kind.CE);
     }
 
     /** As {@link #atInitialization(List, DataSplit, Initializer, long, int)} with another loss. */
-    public static Inspection atInitialization(List<LayerDef> layers, DataSplit data, Initializer init, long seed,
+    public static Inspection atInitialization(List<app.descent.network.Layer> layers, DataSplit data, Initializer init, long seed,
                                               int batchSize, Losses.Kind loss) {
         TrainingRun.Settings settings = new TrainingRun.Settings(loss, OptimizerSpec.of("sgd", 0.01), init,
                 Math.max(1, batchSize), 1, seed, Schedule.CONSTANT, 0, 0, "cpu");

@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import app.descent.network.Layer;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -23,7 +24,7 @@ final class Inspector {
     private Inspector() {
     }
 
-    static Inspection inspect(NDManager manager, ParameterStore store, SequentialBlock net, List<LayerDef> layers,
+    static Inspection inspect(NDManager manager, ParameterStore store, SequentialBlock net, List<Layer> layers,
                               Examples train, int batchSize, Losses.Kind kind, long step) {
         if (batchSize < 1) {
             throw new TrainingException("batch size must be at least 1, not " + batchSize);
@@ -72,7 +73,7 @@ final class Inspector {
         };
     }
 
-    private static Inspection.Layer layer(int index, LayerDef def, Block block, NDArray out) {
+    private static Inspection.Layer layer(int index, Layer def, Block block, NDArray out) {
         float[] values = out.toFloatArray();
         long[] shape = out.getShape().getShape();
         Inspection.Stats weight = null;

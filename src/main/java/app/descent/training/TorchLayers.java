@@ -21,7 +21,10 @@ public final class TorchLayers {
     private TorchLayers() {
     }
 
-    /** The layer types that can be trained: these and every activation of the registry. */
+    /**
+     * The layer types that can be trained: ids of the layers registry ({@code network.Layers}) with their DJL block
+     * in {@link #block(String, Map)}, and every activation of the activations registry.
+     */
     public static final java.util.Set<String> TRAINABLE = trainable("Linear", "Conv1d", "Conv2d", "MaxPool2d",
             "AvgPool2d", "AdaptiveAvgPool2d", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "Dropout", "Flatten",
             "Softmax", "LogSoftmax");
@@ -56,6 +59,14 @@ public final class TorchLayers {
                     number(args, "max_val", 1.0)), "Hardtanh");
         };
     }
+
+    /**
+     * The registry's layer types without a DJL block yet: shapes, parameters and code work in the Builder, training
+     * them is refused with a clear message. Every registry id is in exactly one of {@link #TRAINABLE} and this set.
+     */
+    public static final java.util.Set<String> UNTRAINABLE = java.util.Set.of("ConvTranspose2d", "MaxPool1d", "AvgPool1d",
+            "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "GroupNorm", "Dropout1d", "Dropout2d",
+            "Unflatten", "Embedding", "RNN", "LSTM", "GRU", "PReLU", "Hardswish");
 
     /**
      * @param args PyTorch's argument names with their values: Integer, Double, Boolean, String, or int[] for tuples

@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import app.descent.network.Layer;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -57,7 +58,7 @@ public final class TrainingRun implements AutoCloseable {
     private final int id;
     private final Settings settings;
     private final DataSplit data;
-    private final List<LayerDef> layers;
+    private final List<Layer> layers;
     private final NDManager manager;
     private final SequentialBlock net = new SequentialBlock();
     private final ParameterStore store;
@@ -81,7 +82,7 @@ public final class TrainingRun implements AutoCloseable {
     private int epochsWithoutGain;
     private boolean finished;
 
-    public TrainingRun(int id, List<LayerDef> layers, DataSplit data, Settings settings) {
+    public TrainingRun(int id, List<Layer> layers, DataSplit data, Settings settings) {
         if (layers.isEmpty()) {
             throw new TrainingException("the network has no layers");
         }
@@ -101,7 +102,7 @@ public final class TrainingRun implements AutoCloseable {
         checkShapes(layers, data);
         Engine.getInstance().setRandomSeed((int) settings.seed());
         GradMode.off();
-        for (LayerDef l : layers) {
+        for (Layer l : layers) {
             net.add(TorchLayers.block(l.type(), l.args()));
         }
         long[] in = data.train().shape();
@@ -123,9 +124,9 @@ public final class TrainingRun implements AutoCloseable {
      * PyTorch's shape rules, checked before DJL sees the network: DJL would infer Linear's in_features and a
      * convolution's in_channels from the data and quietly train a different network than the one written.
      */
-    private static void checkShapes(List<LayerDef> layers, DataSplit data) {
+    private static void checkShapes(List<Layer> layers, DataSplit data) {
         List<app.descent.network.LayerSpec> specs = new ArrayList<>();
-        for (LayerDef l : layers) {
+        for (Layer l : layers) {
             specs.add(app.descent.network.LayerSpec.kw(l.type(), l.args()));
         }
         List<Integer> input = new ArrayList<>();
@@ -183,7 +184,7 @@ public final class TrainingRun implements AutoCloseable {
         int i = 0;
         for (var child : net.getChildren()) {
             Block block = child.getValue();
-            LayerDef def = layers.get(i++);
+            Layer def = layers.get(i++);
             long[] weightShape = null;
             for (var p : block.getParameters()) {
                 Parameter param = p.getValue();

@@ -1,10 +1,11 @@
 package app.descent.compare;
 
+import app.descent.network.LayerSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 @Tag("slow")
 class GridTest {
-    static List<LayerDef> toy() {
-        return List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 8), "0"),
-                new LayerDef("Tanh", Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", 8, "out_features", 8), "2"),
-                new LayerDef("Tanh", Map.of(), "3"),
-                new LayerDef("Linear", Map.of("in_features", 8, "out_features", 2), "4"));
+    static List<Layer> toy() {
+        return List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 8))),
+                new Layer("1", LayerSpec.kw("Tanh", Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", 8, "out_features", 8))),
+                new Layer("3", LayerSpec.kw("Tanh", Map.of())),
+                new Layer("4", LayerSpec.kw("Linear", Map.of("in_features", 8, "out_features", 2))));
     }
 
     static DataSplit circles() {
@@ -93,9 +94,9 @@ class GridTest {
             assertThat(g.result(1).status()).isEqualTo(Grid.Status.DIVERGED);
             assertThat(g.result(1).diverged().reason()).contains("learning rate");
         }
-        List<LayerDef> conv = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 8), "0"),
-                new LayerDef("ReLU", Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", 8, "out_features", 2), "2"));
+        List<Layer> conv = List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 8))),
+                new Layer("1", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", 8, "out_features", 2))));
         assertThatThrownBy(() -> Grid.of(conv, DataSplit.load("spiral:3", DataSplit.Options.DEFAULT), settings(1),
                 Variation.parse("activation=relu,tanh"), true).close())
                 .isInstanceOf(CompareException.class).hasMessageStartingWith("activation=relu: ")

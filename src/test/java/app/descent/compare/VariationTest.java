@@ -1,10 +1,11 @@
 package app.descent.compare;
 
+import app.descent.network.LayerSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.TrainingRun;
@@ -13,22 +14,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VariationTest {
-    static List<LayerDef> mlp() {
-        return List.of(new LayerDef("Flatten", Map.of(), "0"),
-                new LayerDef("Linear", Map.of("in_features", 784, "out_features", 64), "1"),
-                new LayerDef("ReLU", Map.of(), "2"),
-                new LayerDef("Linear", Map.of("in_features", 64, "out_features", 32), "3"),
-                new LayerDef("BatchNorm1d", Map.of("num_features", 32), "4"),
-                new LayerDef("ReLU", Map.of(), "5"),
-                new LayerDef("Linear", Map.of("in_features", 32, "out_features", 10), "6"));
+    static List<Layer> mlp() {
+        return List.of(new Layer("0", LayerSpec.kw("Flatten", Map.of())),
+                new Layer("1", LayerSpec.kw("Linear", Map.of("in_features", 784, "out_features", 64))),
+                new Layer("2", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("3", LayerSpec.kw("Linear", Map.of("in_features", 64, "out_features", 32))),
+                new Layer("4", LayerSpec.kw("BatchNorm1d", Map.of("num_features", 32))),
+                new Layer("5", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("6", LayerSpec.kw("Linear", Map.of("in_features", 32, "out_features", 10))));
     }
 
     static TrainingRun.Settings base() {
         return TrainingRun.Settings.defaults(Losses.Kind.CE, OptimizerSpec.of("adam", 1e-3));
     }
 
-    private static List<String> types(List<LayerDef> layers) {
-        return layers.stream().map(LayerDef::type).toList();
+    private static List<String> types(List<Layer> layers) {
+        return layers.stream().map(Layer::type).toList();
     }
 
     @Test
@@ -59,10 +60,10 @@ class VariationTest {
 
     @Test
     void activationReplacesHiddenActivationsButNotTheOutput() {
-        List<LayerDef> bce = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 4), "0"),
-                new LayerDef("Tanh", Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", 4, "out_features", 1), "2"),
-                new LayerDef("Sigmoid", Map.of(), "3"));
+        List<Layer> bce = List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 4))),
+                new Layer("1", LayerSpec.kw("Tanh", Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", 4, "out_features", 1))),
+                new Layer("3", LayerSpec.kw("Sigmoid", Map.of())));
         Variation.Variant v = Variation.parse("activation=leakyrelu").apply(0, bce, base(), true);
         assertThat(types(v.layers())).containsExactly("Linear", "LeakyReLU", "Linear", "Sigmoid");
         assertThat(v.layers().get(1).args()).containsEntry("negative_slope", 0.01);
@@ -76,7 +77,7 @@ class VariationTest {
 
     @Test
     void hiddenResizesEveryHiddenLinearAndWhatReadsIt() {
-        List<LayerDef> l = Variation.parse("hidden=16").apply(0, mlp(), base(), true).layers();
+        List<Layer> l = Variation.parse("hidden=16").apply(0, mlp(), base(), true).layers();
         assertThat(l.get(1).args()).containsEntry("in_features", 784).containsEntry("out_features", 16);
         assertThat(l.get(3).args()).containsEntry("in_features", 16).containsEntry("out_features", 16);
         assertThat(l.get(4).args()).containsEntry("num_features", 16);
@@ -85,17 +86,17 @@ class VariationTest {
 
     @Test
     void depthRepeatsOrRemovesHiddenBlocks() {
-        List<LayerDef> deeper = Variation.parse("depth=4").apply(0, mlp(), base(), true).layers();
+        List<Layer> deeper = Variation.parse("depth=4").apply(0, mlp(), base(), true).layers();
         assertThat(types(deeper)).containsExactly("Flatten", "Linear", "ReLU", "Linear", "BatchNorm1d", "ReLU",
                 "Linear", "BatchNorm1d", "ReLU", "Linear", "BatchNorm1d", "ReLU", "Linear");
         assertThat(deeper.get(6).args()).containsEntry("in_features", 32).containsEntry("out_features", 32);
         assertThat(deeper.get(12).args()).containsEntry("in_features", 32);
-        assertThat(deeper.stream().map(LayerDef::name)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8",
+        assertThat(deeper.stream().map(Layer::name)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8",
                 "9", "10", "11", "12");
-        List<LayerDef> one = Variation.parse("depth=1").apply(0, mlp(), base(), true).layers();
+        List<Layer> one = Variation.parse("depth=1").apply(0, mlp(), base(), true).layers();
         assertThat(types(one)).containsExactly("Flatten", "Linear", "ReLU", "Linear");
         assertThat(one.get(3).args()).containsEntry("in_features", 64);
-        List<LayerDef> none = Variation.parse("depth=0").apply(0, mlp(), base(), true).layers();
+        List<Layer> none = Variation.parse("depth=0").apply(0, mlp(), base(), true).layers();
         assertThat(types(none)).containsExactly("Flatten", "Linear");
         assertThat(none.get(1).args()).containsEntry("in_features", 784).containsEntry("out_features", 10);
     }
@@ -140,7 +141,7 @@ class VariationTest {
 
     @Test
     void aNetworkTheKeyCannotChangeIsAnErrorNamingTheVariant() {
-        List<LayerDef> linear = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 2), "0"));
+        List<Layer> linear = List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 2))));
         assertThatThrownBy(() -> Variation.parse("hidden=8").apply(0, linear, base(), true))
                 .isInstanceOf(CompareException.class).hasMessageStartingWith("hidden=8: ");
         assertThatThrownBy(() -> Variation.parse("dropout=0.2").apply(0, linear, base(), true))

@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import app.descent.network.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -37,15 +38,15 @@ class ConvolutionStepReferenceTest {
     private static final Path DIR = Path.of("src", "test", "resources", "reference");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LayerDef l(String name, String type, Object... kv) {
+    private static Layer l(String name, String type, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {
             args.put((String) kv[k], kv[k + 1]);
         }
-        return new LayerDef(type, app.descent.network.LayerSpec.kw(type, args).args(), name);
+        return new Layer(name, app.descent.network.LayerSpec.kw(type, args));
     }
 
-    private record Case(String name, List<LayerDef> layers, String weights, int batch) {
+    private record Case(String name, List<Layer> layers, String weights, int batch) {
     }
 
     private static final List<Case> CASES = List.of(
@@ -110,7 +111,7 @@ class ConvolutionStepReferenceTest {
             }
             ObjectNode o = cases.addObject().put("name", c.name()).put("weights", c.weights());
             ArrayNode layers = o.putArray("layers");
-            for (LayerDef d : c.layers()) {
+            for (Layer d : c.layers()) {
                 layers.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
             }
         }

@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import app.descent.network.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -35,15 +36,15 @@ class InspectionReferenceTest {
     private static final Path DIR = Path.of("src", "test", "resources", "reference");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Case(String name, List<LayerDef> layers, String init, int trainSteps, int batch) {
+    private record Case(String name, List<Layer> layers, String init, int trainSteps, int batch) {
     }
 
-    private static LayerDef l(String name, String type, Object... kv) {
+    private static Layer l(String name, String type, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {
             args.put((String) kv[k], kv[k + 1]);
         }
-        return new LayerDef(type, app.descent.network.LayerSpec.kw(type, args).args(), name);
+        return new Layer(name, app.descent.network.LayerSpec.kw(type, args));
     }
 
     private static final List<Case> CASES = List.of(
@@ -99,7 +100,7 @@ class InspectionReferenceTest {
             }
             ObjectNode o = cases.addObject().put("name", c.name()).put("batch", c.batch());
             ArrayNode layers = o.putArray("layers");
-            for (LayerDef d : c.layers()) {
+            for (Layer d : c.layers()) {
                 layers.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
             }
         }

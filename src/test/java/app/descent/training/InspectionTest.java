@@ -1,5 +1,7 @@
 package app.descent.training;
 
+import app.descent.network.LayerSpec;
+import app.descent.network.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class InspectionTest {
 
-    private static LayerDef linear(int in, int out, String name) {
-        return new LayerDef("Linear", Map.of("in_features", in, "out_features", out), name);
+    private static Layer linear(int in, int out, String name) {
+        return new Layer(name, LayerSpec.kw("Linear", Map.of("in_features", in, "out_features", out)));
     }
 
-    private static LayerDef layer(String type, String name) {
-        return new LayerDef(type, Map.of(), name);
+    private static Layer layer(String type, String name) {
+        return new Layer(name, LayerSpec.kw(type, Map.of()));
     }
 
     private static TrainingRun.Settings settings(String optimizer, int batch, long seed) {
@@ -52,7 +54,7 @@ class InspectionTest {
         w.put("0.bias", new float[][] {{-1, 1, 0, 0}});
         w.put("2.weight", new float[][] {{1, 1, 1, 1}, {-1, -1, -1, -1}});
         w.put("2.bias", new float[][] {{0, 0}});
-        List<LayerDef> net = List.of(linear(2, 4, "0"), layer("ReLU", "1"), linear(4, 2, "2"));
+        List<Layer> net = List.of(linear(2, 4, "0"), layer("ReLU", "1"), linear(4, 2, "2"));
         DataSplit data = TrainingRunTest.xor(1);
         try (TrainingRun run = new TrainingRun(0, net, data, settings("sgd", 10, 0))) {
             run.loadWeights(npz(w));
@@ -126,7 +128,7 @@ class InspectionTest {
         Inspection.Histogram same = Inspection.Histogram.of(new float[] {0.005f, 0.005f}, 3);
         assertThat(same.counts()).containsExactly(0, 2, 0);
 
-        List<LayerDef> net = List.of(layer("Flatten", "0"), linear(784, 32, "1"), layer("ReLU", "2"),
+        List<Layer> net = List.of(layer("Flatten", "0"), linear(784, 32, "1"), layer("ReLU", "2"),
                 linear(32, 10, "3"));
         DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 0, 200, 0.1));
         Inspection i = Inspection.atInitialization(net, mnist, Initializer.parse("kaiming"), 0, 64);
@@ -149,8 +151,8 @@ class InspectionTest {
 
     @Test
     void dropoutAndBatchNormRunInEvaluationMode() {
-        List<LayerDef> net = List.of(linear(2, 16, "0"), new LayerDef("Dropout", Map.of("p", 0.5), "1"),
-                new LayerDef("BatchNorm1d", Map.of("num_features", 16), "2"), layer("Tanh", "3"), linear(16, 2, "4"));
+        List<Layer> net = List.of(linear(2, 16, "0"), new Layer("1", LayerSpec.kw("Dropout", Map.of("p", 0.5))),
+                new Layer("2", LayerSpec.kw("BatchNorm1d", Map.of("num_features", 16))), layer("Tanh", "3"), linear(16, 2, "4"));
         Inspection i = Inspection.atInitialization(net, TrainingRunTest.xor(3), Initializer.parse("default"), 4, 100);
         Inspection.Stats linear = i.layers().get(0).output();
         Inspection.Stats dropped = i.layers().get(1).output();
@@ -164,8 +166,8 @@ class InspectionTest {
     }
 
     private static List<Double> losses(boolean inspect) {
-        List<LayerDef> net = List.of(linear(2, 16, "0"), new LayerDef("BatchNorm1d", Map.of("num_features", 16), "1"),
-                layer("ReLU", "2"), new LayerDef("Dropout", Map.of("p", 0.2), "3"), linear(16, 2, "4"));
+        List<Layer> net = List.of(linear(2, 16, "0"), new Layer("1", LayerSpec.kw("BatchNorm1d", Map.of("num_features", 16))),
+                layer("ReLU", "2"), new Layer("3", LayerSpec.kw("Dropout", Map.of("p", 0.2))), linear(16, 2, "4"));
         List<Double> losses = new ArrayList<>();
         try (TrainingRun run = new TrainingRun(0, net, TrainingRunTest.xor(5), settings("adam", 16, 7))) {
             if (inspect) {

@@ -1,5 +1,7 @@
 package app.descent.training;
 
+import app.descent.network.LayerSpec;
+import app.descent.network.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
-    static List<LayerDef> mlp(int in, int hidden, int out, String activation) {
-        return List.of(new LayerDef("Linear", Map.of("in_features", in, "out_features", hidden), "0"),
-                new LayerDef(activation, Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", hidden, "out_features", hidden), "2"),
-                new LayerDef(activation, Map.of(), "3"),
-                new LayerDef("Linear", Map.of("in_features", hidden, "out_features", out), "4"));
+    static List<Layer> mlp(int in, int hidden, int out, String activation) {
+        return List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", in, "out_features", hidden))),
+                new Layer("1", LayerSpec.kw(activation, Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", hidden, "out_features", hidden))),
+                new Layer("3", LayerSpec.kw(activation, Map.of())),
+                new Layer("4", LayerSpec.kw("Linear", Map.of("in_features", hidden, "out_features", out))));
     }
 
     static DataSplit xor(long seed) {
@@ -57,10 +59,10 @@ class TrainingRunTest {
 
     @Test
     void layerNormTrainsOverTheFeatures() {
-        List<LayerDef> net = List.of(new LayerDef("Linear", Map.of("in_features", 2, "out_features", 16), "0"),
-                new LayerDef("LayerNorm", Map.of("normalized_shape", List.of(16)), "1"),
-                new LayerDef("ReLU", Map.of(), "2"),
-                new LayerDef("Linear", Map.of("in_features", 16, "out_features", 2), "3"));
+        List<Layer> net = List.of(new Layer("0", LayerSpec.kw("Linear", Map.of("in_features", 2, "out_features", 16))),
+                new Layer("1", LayerSpec.kw("LayerNorm", Map.of("normalized_shape", List.of(16)))),
+                new Layer("2", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("3", LayerSpec.kw("Linear", Map.of("in_features", 16, "out_features", 2))));
         List<TrainingEvent.Epoch> epochs = new ArrayList<>();
         try (TrainingRun run = new TrainingRun(0, net, xor(1), settings("adam", 0.02, 10, 3))) {
             run.runToEnd(e -> {
@@ -155,10 +157,10 @@ class TrainingRunTest {
     @Test
     void aHugeLearningRateIsStoppedWithAReason() {
         DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 2000, 0.1));
-        List<LayerDef> net = List.of(new LayerDef("Flatten", Map.of(), "0"),
-                new LayerDef("Linear", Map.of("in_features", 784, "out_features", 64), "1"),
-                new LayerDef("ReLU", Map.of(), "2"),
-                new LayerDef("Linear", Map.of("in_features", 64, "out_features", 10), "3"));
+        List<Layer> net = List.of(new Layer("0", LayerSpec.kw("Flatten", Map.of())),
+                new Layer("1", LayerSpec.kw("Linear", Map.of("in_features", 784, "out_features", 64))),
+                new Layer("2", LayerSpec.kw("ReLU", Map.of())),
+                new Layer("3", LayerSpec.kw("Linear", Map.of("in_features", 64, "out_features", 10))));
         TrainingEvent last;
         try (TrainingRun run = new TrainingRun(0, net, mnist, settings("sgd", 1e6, 3, 1))) {
             last = run.runToEnd(e -> { });
@@ -169,9 +171,9 @@ class TrainingRunTest {
 
     @Test
     void declaredSizesAreCheckedAsPyTorchWould() {
-        List<LayerDef> rgb = List.of(new LayerDef("Conv2d", Map.of("in_channels", 3, "out_channels", 4,
-                "kernel_size", 3), "0"), new LayerDef("Flatten", Map.of(), "1"),
-                new LayerDef("Linear", Map.of("in_features", 4 * 26 * 26, "out_features", 10), "2"));
+        List<Layer> rgb = List.of(new Layer("0", LayerSpec.kw("Conv2d", Map.of("in_channels", 3, "out_channels", 4,
+                "kernel_size", 3))), new Layer("1", LayerSpec.kw("Flatten", Map.of())),
+                new Layer("2", LayerSpec.kw("Linear", Map.of("in_features", 4 * 26 * 26, "out_features", 10))));
         DataSplit mnist = DataSplit.load("mnist", new DataSplit.Options(500, -1, 1, 500, 0.1));
         assertThatThrownBy(() -> new TrainingRun(0, rgb, mnist, settings("sgd", 0.1, 1, 1)))
                 .isInstanceOf(TrainingException.class).hasMessageContaining("layer 0 Conv2d")
@@ -211,9 +213,9 @@ class TrainingRunTest {
                 if (last.equals("Sigmoid") && kind != Losses.Kind.BCE) {
                     continue;
                 }
-                List<LayerDef> net = new ArrayList<>(mlp(2, 8, kind == Losses.Kind.BCE ? 1 : 2, "Tanh"));
+                List<Layer> net = new ArrayList<>(mlp(2, 8, kind == Losses.Kind.BCE ? 1 : 2, "Tanh"));
                 if (last.equals("Sigmoid")) {
-                    net.add(new LayerDef("Sigmoid", Map.of(), "5"));
+                    net.add(new Layer("5", LayerSpec.kw("Sigmoid", Map.of())));
                 }
                 TrainingRun.Settings s = new TrainingRun.Settings(kind, OptimizerSpec.of("adam", 0.02),
                         Initializer.parse("default"), 10, 25, 3, Schedule.CONSTANT, 0, 0, "cpu");

@@ -4,7 +4,7 @@ import app.descent.UserInputException;
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
 import app.descent.training.Inspection;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -172,13 +172,13 @@ public final class InspectViewModel {
     }
 
     /** The layers to inspect: the chosen network with every activation replaced when asked. */
-    List<LayerDef> layers() {
+    List<Layer> layers() {
         String code = NETWORKS.get(network.get());
         if (code == null) {
             throw new UserInputException("unknown network '" + network.get() + "'");
         }
-        List<LayerDef> layers = LayerDef.of(PyTorchImporter.importCode("import torch.nn as nn\nnet = " + code + "\n")
-                .network());
+        List<Layer> layers = PyTorchImporter.importCode("import torch.nn as nn\nnet = " + code + "\n")
+                .network().sequentialLayers();
         String a = activation.get();
         if (a == null || a.equals("as written")) {
             return layers;
@@ -223,7 +223,7 @@ public final class InspectViewModel {
         if (busy.get()) {
             return;
         }
-        List<LayerDef> layers;
+        List<Layer> layers;
         Initializer initializer;
         long s;
         OptimizerSpec spec;

@@ -4,7 +4,7 @@ import app.descent.UserInputException;
 import app.descent.compare.Search;
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -153,7 +153,7 @@ public final class SearchViewModel {
         }
         SearchTask t = TASKS.get(task.get());
         Search.Config config;
-        List<LayerDef> layers;
+        List<Layer> layers;
         TrainingRun.Settings base;
         try {
             double[] lr = pair("learning rate range", lrRange.get());
@@ -167,7 +167,7 @@ public final class SearchViewModel {
             }
             config = grid.get() ? new Search.Config(space, 1, true, 3, s, 2, 1)
                     : Search.Config.random(space, trials.get(), s);
-            layers = LayerDef.of(PyTorchImporter.importCode("import torch.nn as nn\nnet = " + t.code() + "\n").network());
+            layers = PyTorchImporter.importCode("import torch.nn as nn\nnet = " + t.code() + "\n").network().sequentialLayers();
             base = new TrainingRun.Settings(Losses.Kind.CE, OptimizerSpec.of(optimizer.get(), 1e-3),
                     Initializer.parse("default"), 32, t.epochs(), s, Schedule.CONSTANT, 0, 0, "cpu");
         } catch (UserInputException e) {

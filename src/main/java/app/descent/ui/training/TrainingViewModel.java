@@ -4,7 +4,7 @@ import app.descent.UserInputException;
 import app.descent.network.Network;
 import app.descent.network.PyTorchImporter;
 import app.descent.training.Initializer;
-import app.descent.training.LayerDef;
+import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
 import app.descent.training.Schedule;
@@ -222,12 +222,12 @@ public final class TrainingViewModel {
             return;
         }
         int id = nextRun++;
-        List<LayerDef> layers;
+        List<Layer> layers;
         TrainingRun.Settings settings;
         Network chosen;
         try {
             chosen = LESSON_NETWORK.equals(network.get()) ? lessonNetwork() : networkFor(network.get());
-            layers = LayerDef.of(chosen);
+            layers = chosen.sequentialLayers();
             OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), learningRate.get());
             settings = new TrainingRun.Settings(Losses.Kind.parse(loss.get()), opt, Initializer.parse(init.get()),
                     batchSize.get(), epochs.get(), seed.get(), Schedule.parse(schedule.get()), clip.get(), patience.get(),
@@ -256,7 +256,7 @@ public final class TrainingViewModel {
         TrainingThread.submit(() -> loop(id, datasetName, options, layers, settings, out));
     }
 
-    private void loop(int id, String datasetName, DataSplit.Options options, List<LayerDef> layers,
+    private void loop(int id, String datasetName, DataSplit.Options options, List<Layer> layers,
                       TrainingRun.Settings settings, Throttle<Update> out) {
         try {
             DataSplit data = DataSplit.load(datasetName, options);
