@@ -11,7 +11,9 @@ import app.descent.training.data.DataSplit;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of {@code descent train} that say what to train and how, shared by the commands that train. */
 final class TrainOptions {
@@ -26,15 +28,16 @@ final class TrainOptions {
     @Option(names = "--loss", defaultValue = "ce", description = "ce, mse or bce (default ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--optimizer", defaultValue = "adam",
-            description = "sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default ${DEFAULT-VALUE}).")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--optimizer", defaultValue = "adam", completionCandidates = OptimizerNames.class,
+            description = "An optimizer of the registry (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}. Its "
+                    + "hyperparameters are options too (--momentum, --betas, …; see below).")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default 1e-3 for adam, adamw and rmsprop, 0.01 otherwise).")
+    @Option(names = "--lr", description = "Learning rate (default: the optimizer's own, listed below).")
     Double lr;
-
-    @Option(names = "--momentum", description = "Momentum for momentum and nesterov (default 0.9).")
-    Double momentum;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Default ${DEFAULT-VALUE}.")
     int batchSize;
@@ -45,9 +48,6 @@ final class TrainOptions {
     @Option(names = "--init", defaultValue = "default",
             description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming.")
     String init;
-
-    @Option(names = "--weight-decay", description = "L2 weight decay (default 0; 0.01 for adamw).")
-    Double weightDecay;
 
     @Option(names = "--schedule", defaultValue = "constant",
             description = "constant, step:EVERY:GAMMA, cosine, warmup:N, or e.g. cosine+warmup:100.")
@@ -74,13 +74,8 @@ final class TrainOptions {
     }
 
     TrainingRun.Settings settings() {
-        OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer));
-        if (momentum != null) {
-            opt = opt.withMomentum(momentum);
-        }
-        if (weightDecay != null) {
-            opt = opt.withWeightDecay(weightDecay);
-        }
+        OptimizerSpec opt = OptimizerOptions.apply(command,
+                OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer)));
         split.check();
         return new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init), batchSize, epochs, seed,
                 Schedule.parse(schedule), clip, patience, device);
