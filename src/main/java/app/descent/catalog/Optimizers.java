@@ -333,10 +333,13 @@ public final class Optimizers {
         }
     }
 
-    /** torch.optim.RAdam: Adam with its variance rectified, plain momentum SGD while ρₜ ≤ 5. */
+    /**
+     * torch.optim.RAdam: Adam with its variance rectified, plain momentum SGD while ρₜ ≤ 5 (so its first steps take
+     * a momentum-sized learning rate on the surfaces).
+     */
     public static final class RAdam extends Optimizer {
         RAdam() {
-            super("radam", "torch.optim.RAdam", 1e-3, "adam");
+            super("radam", "torch.optim.RAdam", 1e-3, "momentum");
             with(BETA1, 0.9).with(BETA2, 0.999).with(EPS, 1e-8).with(WEIGHT_DECAY, 0);
         }
 
