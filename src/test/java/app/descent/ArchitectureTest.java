@@ -49,4 +49,10 @@ class ArchitectureTest {
                     "app.descent.practice..", "app.descent.compare..", "app.descent.training..", "app.descent.ui..",
                     "app.descent.cli..", "javafx..", "ai.djl..")
             .because("files (atomic saves, CSV) are written the same way by every package, which all may use app.descent.io");
+
+    @ArchTest
+    static final ArchRule pyTorchInternalsOnlyInTheLibTorchAdapter = noClasses()
+            .that().doNotHaveFullyQualifiedName("app.descent.training.LibTorch")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl.pytorch.jni..", "ai.djl.pytorch.engine..")
+            .because("DJL's PyTorch internals (JniUtils, PtNDArray) are reached through one adapter, training.LibTorch");
 }

@@ -101,7 +101,7 @@ public final class Optimizer {
      * steps (its moments live with it, in the weight's manager).
      */
     public void update(Object key, NDArray weight, NDArray grad) {
-        GradMode.off();
+        LibTorch.gradModeOff();
         State s = states.computeIfAbsent(key, k -> new State());
         s.step++;
         // moments live with the weight; zeros make the first momentum step buf = g, as in PyTorch
