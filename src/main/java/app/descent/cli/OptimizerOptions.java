@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The optimizers' hyperparameters as options, read from the registry ({@link Optimizers}): one option per
- * hyperparameter ({@code --momentum}, {@code --momentum-decay}, …; β1 and β2 share {@code --betas B1,B2}), each help
+ * hyperparameter ({@code --momentum}, {@code --eps}, …; β1 and β2 share {@code --betas B1,B2}), each help
  * naming the optimizers that have it and their defaults. Added to a command by picocli's model transformer
  * ({@code @Command(modelTransformer = OptimizerOptions.class)}); an option the chosen optimizer lacks is an error.
  */
