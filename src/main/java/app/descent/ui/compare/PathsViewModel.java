@@ -184,7 +184,8 @@ public final class PathsViewModel {
     /**
      * Puts a lesson's path action into the tab: {@code descent path}'s options by their long names as text
      * ({@code preset}, {@code function}, {@code start} as x=A,y=B, {@code steps}, {@code optimizer} — the only racer
-     * then — with its {@code lr}, {@code momentum}, {@code betas}, {@code alpha}, {@code eps}, {@code weight-decay}).
+     * then — with its {@code lr} and its hyperparameters by their options' names in the registry, e.g.
+     * {@code momentum}, {@code betas} as B1,B2, {@code eps}).
      * An unknown option, or a hyperparameter without an optimizer, is an error.
      */
     public void apply(java.util.Map<String, String> options) {
