@@ -391,9 +391,17 @@ public final class Optimizers {
     /** The ids in menu order. */
     public static final List<String> IDS = ALL.stream().map(Optimizer::id).toList();
 
-    /** Every hyperparameter some optimizer has, each once, in first-seen order. */
-    public static final List<Hyperparameter> HYPERPARAMETERS = ALL.stream()
-            .flatMap(o -> o.hyperparameters().stream()).distinct().toList();
+    /** Every hyperparameter, in the order of the paths table's columns and of the help. */
+    public static final List<Hyperparameter> HYPERPARAMETERS = List.of(MOMENTUM, BETA1, BETA2, ALPHA, EPS,
+            WEIGHT_DECAY, MOMENTUM_DECAY);
+
+    static {
+        for (Optimizer o : ALL) {
+            if (!HYPERPARAMETERS.containsAll(o.hyperparameters())) {
+                throw new IllegalStateException(o.id() + " has a hyperparameter missing from HYPERPARAMETERS");
+            }
+        }
+    }
 
     private Optimizers() {
     }

@@ -58,9 +58,12 @@ public final class PathsViewModel {
             return name;
         }
 
-        /** Whether this optimizer has that hyperparameter (the table leaves the others blank and locked). */
+        /**
+         * Whether this optimizer has that setting: the learning rate, or a hyperparameter of its registry entry (the
+         * table leaves the others blank and locked).
+         */
         public boolean uses(String parameter) {
-            return Optimizers.get(name).has(parameter);
+            return parameter.equals("lr") || Optimizers.get(name).has(parameter);
         }
 
         public BooleanProperty enabledProperty() {
