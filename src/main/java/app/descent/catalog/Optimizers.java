@@ -50,7 +50,8 @@ public final class Optimizers {
     public static final Hyperparameter EPS = new Hyperparameter("eps", "eps", 0, "ε", 0, false,
             Double.POSITIVE_INFINITY, false, "added to the denominator");
     public static final Hyperparameter WEIGHT_DECAY = new Hyperparameter("weightDecay", "weight-decay", 0,
-            "weight decay", 0, true, Double.POSITIVE_INFINITY, false, "L2 penalty added to the gradient");
+            "weight decay", 0, true, Double.POSITIVE_INFINITY, false,
+            "L2 penalty added to the gradient (adamw decays the weights themselves)");
     public static final Hyperparameter MOMENTUM_DECAY = new Hyperparameter("momentumDecay", "momentum-decay", 0,
             "ψ", 0, true, Double.POSITIVE_INFINITY, false, "NAdam's momentum decay ψ");
 

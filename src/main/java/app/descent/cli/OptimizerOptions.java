@@ -32,11 +32,9 @@ public final class OptimizerOptions implements CommandLine.IModelTransformer {
             }
         });
         List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
-        footer.add("Optimizers (PyTorch's class; default learning rate; hyperparameter options):");
+        footer.add("Optimizers (--optimizer): PyTorch's class, and the learning rate training starts it with");
         for (Optimizers.Optimizer o : Optimizers.ALL) {
-            footer.add(String.format("  %-9s %s; lr %s; %s", o.id(), o.torchName(), fmt(o.defaultLr()),
-                    o.hyperparameters().stream().map(h -> "--" + h.option()).distinct()
-                            .collect(Collectors.joining(" "))));
+            footer.add(String.format("  %-9s %-46s lr %s", o.id(), o.torchName(), fmt(o.defaultLr())));
         }
         spec.usageMessage().footer(footer.toArray(String[]::new));
         return spec;
@@ -51,7 +49,7 @@ public final class OptimizerOptions implements CommandLine.IModelTransformer {
         return g;
     }
 
-    /** E.g. "decay of the first moment, decay of the second moment (adam, adamw, …; default 0.9,0.999)". */
+    /** E.g. "L2 penalty added to the gradient (default 0; 0.01 for adamw)": the most common default first. */
     static String help(List<Optimizers.Hyperparameter> parts) {
         Map<String, List<String>> byDefault = new LinkedHashMap<>();
         List<String> having = Optimizers.having(parts.get(0));
@@ -61,17 +59,24 @@ public final class OptimizerOptions implements CommandLine.IModelTransformer {
                 byDefault.computeIfAbsent(d, k -> new ArrayList<>()).add(o.id());
             }
         }
+        List<Map.Entry<String, List<String>>> groups = new ArrayList<>(byDefault.entrySet());
+        groups.sort((a, b) -> b.getValue().size() - a.getValue().size());
         StringBuilder b = new StringBuilder(parts.stream().map(Optimizers.Hyperparameter::help)
                 .collect(Collectors.joining(", ")));
         b.append(having.size() == Optimizers.ALL.size() ? " (" : " (for " + String.join(", ", having) + "; ");
-        List<String> defaults = new ArrayList<>();
-        byDefault.forEach((d, ids) -> defaults.add(byDefault.size() == 1 ? d
-                : d + " for " + String.join(", ", ids)));
-        return b.append("default ").append(String.join("; ", defaults)).append(")").toString();
+        b.append("default ").append(groups.get(0).getKey());
+        for (Map.Entry<String, List<String>> g : groups.subList(1, groups.size())) {
+            b.append("; ").append(g.getKey()).append(" for ").append(String.join(", ", g.getValue()));
+        }
+        return b.append(")").toString();
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) : String.valueOf(v);
+    /** 0.9, 0.004, 1e-8: as a person writes them. */
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return String.valueOf((long) v);
+        }
+        return String.valueOf(v).replaceAll("\\.0E", "e").replace('E', 'e');
     }
 
     /** {@code opt} with every hyperparameter option given on the command line of {@code spec}. */

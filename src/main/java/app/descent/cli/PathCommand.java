@@ -50,7 +50,7 @@ public final class PathCommand implements Callable<Integer> {
     String start;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
-            description = "An optimizer of the registry (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
+            description = "The optimizer (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
             completionCandidates = OptimizerNames.class)
     String optimizer;
 

@@ -32,7 +32,7 @@ final class TrainOptions {
     CommandSpec command;
 
     @Option(names = "--optimizer", defaultValue = "adam", completionCandidates = OptimizerNames.class,
-            description = "An optimizer of the registry (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}. Its "
+            description = "The optimizer (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}. Its "
                     + "hyperparameters are options too (--momentum, --betas, …; see below).")
     String optimizer;
 
