@@ -17,28 +17,38 @@ STEPS = 30
 # id, expression (Descent's syntax and Python's), start, learning rate per optimizer
 FUNCTIONS = [
     ("rosenbrock", "(1-x)**2 + 100*(y-x**2)**2", (-1.5, 2.0),
-     {"sgd": 1e-3, "momentum": 5e-4, "nesterov": 5e-4, "rmsprop": 1e-2, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05}),
+     {"sgd": 1e-3, "momentum": 5e-4, "nesterov": 5e-4, "rmsprop": 1e-2, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 5e-4, "adamax": 0.05}),
     ("valley", "tanh(x)**2 + 0.01*abs(x) + sigmoid(y)", (5.0, 5.0),
-     {"sgd": 1, "momentum": 0.5, "nesterov": 0.5, "rmsprop": 0.1, "adagrad": 1, "adam": 0.5, "adamw": 0.5}),
+     {"sgd": 1, "momentum": 0.5, "nesterov": 0.5, "rmsprop": 0.1, "adagrad": 1, "adam": 0.5, "adamw": 0.5, "nadam": 0.5, "radam": 0.5, "adamax": 0.5}),
     ("saddle", "x**2 - y**2", (1.0, 0.01),
-     {"sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "rmsprop": 0.01, "adagrad": 0.1, "adam": 0.05, "adamw": 0.05}),
+     {"sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "rmsprop": 0.01, "adagrad": 0.1, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 0.02, "adamax": 0.05}),
     ("bowl", "x**2 + 3*y**2", (1.5, -1.0),
-     {"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05, "rmsprop": 0.05, "adagrad": 0.5, "adam": 0.1, "adamw": 0.1}),
+     {"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05, "rmsprop": 0.05, "adagrad": 0.5, "adam": 0.1, "adamw": 0.1, "nadam": 0.1, "radam": 0.05, "adamax": 0.1}),
     ("noisy-bowl", "x**2 + y**2 + 0.1*sin(8*x)*sin(8*y)", (1.2, 0.9),
-     {"sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "rmsprop": 0.02, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05}),
+     {"sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "rmsprop": 0.02, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 0.02, "adamax": 0.05}),
     ("waves", "sin(x)*cos(y) + 0.1*exp(x/2) + tanh(y - 1)**2", (0.3, -0.4),
-     {"sgd": 0.2, "momentum": 0.1, "nesterov": 0.1, "rmsprop": 0.02, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05}),
+     {"sgd": 0.2, "momentum": 0.1, "nesterov": 0.1, "rmsprop": 0.02, "adagrad": 0.3, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 0.1, "adamax": 0.05}),
     ("log-bowl", "log(1 + x**2 + 4*y**2) + abs(x - y)/10", (2.0, 1.5),
-     {"sgd": 0.3, "momentum": 0.1, "nesterov": 0.1, "rmsprop": 0.03, "adagrad": 0.3, "adam": 0.1, "adamw": 0.1}),
+     {"sgd": 0.3, "momentum": 0.1, "nesterov": 0.1, "rmsprop": 0.03, "adagrad": 0.3, "adam": 0.1, "adamw": 0.1, "nadam": 0.1, "radam": 0.1, "adamax": 0.1}),
     ("steep-optimum", "-(exp(-((x-1)**2+(y+0.5)**2)/0.08) + exp(-((x+1)**2+(y-0.5)**2)/0.08)"
      " + exp(-((x+0.5)**2+(y+0.8)**2)/0.08))/(2*3.14159265*0.04)", (0.3, -0.2),
-     {"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "rmsprop": 0.01, "adagrad": 0.1, "adam": 0.02, "adamw": 0.02}),
+     {"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "rmsprop": 0.01, "adagrad": 0.1, "adam": 0.02, "adamw": 0.02, "nadam": 0.02, "radam": 0.005, "adamax": 0.02}),
 ]
 
-NAMES = ["sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw"]
+NAMES = ["sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw", "nadam", "radam", "adamax"]
 
 # PyTorch's defaults, as OptimizerSpec.of gives them
 DEFAULTS = {"momentum": 0.0, "beta1": 0.9, "beta2": 0.999, "alpha": 0.99, "eps": 1e-8, "weightDecay": 0.0}
+
+# each optimizer's hyperparameters (the registry's, app.descent.catalog.Optimizers); a case lists only these
+TAKES = {
+    "sgd": ["momentum", "weightDecay"], "momentum": ["momentum", "weightDecay"],
+    "nesterov": ["momentum", "weightDecay"], "rmsprop": ["alpha", "eps", "weightDecay"],
+    "adagrad": ["eps", "weightDecay"], "adam": ["beta1", "beta2", "eps", "weightDecay"],
+    "adamw": ["beta1", "beta2", "eps", "weightDecay"],
+    "nadam": ["beta1", "beta2", "eps", "weightDecay", "momentumDecay"],
+    "radam": ["beta1", "beta2", "eps", "weightDecay"], "adamax": ["beta1", "beta2", "eps", "weightDecay"],
+}
 
 # non-default hyperparameters, one row per optimizer on one function
 CUSTOM = {
@@ -49,6 +59,9 @@ CUSTOM = {
     "adagrad": {"eps": 1e-6},
     "adam": {"beta1": 0.8, "beta2": 0.99, "eps": 1e-6},
     "adamw": {"beta1": 0.5, "beta2": 0.9, "weightDecay": 0.2},
+    "nadam": {"beta1": 0.8, "beta2": 0.99, "momentumDecay": 0.01},
+    "radam": {"beta1": 0.8, "beta2": 0.9, "eps": 1e-6},
+    "adamax": {"beta1": 0.8, "beta2": 0.99, "weightDecay": 0.05},
 }
 
 SCOPE = {"tanh": torch.tanh, "sigmoid": torch.sigmoid, "exp": torch.exp, "log": torch.log, "abs": torch.abs,
@@ -63,7 +76,9 @@ def settings(name):
         s["eps"] = 1e-10
     if name == "adamw":
         s["weightDecay"] = 0.01
-    return s
+    if name == "nadam":
+        s["momentumDecay"] = 4e-3
+    return {k: v for k, v in s.items() if k in TAKES[name]}
 
 
 def make(name, params, lr, s):
@@ -78,7 +93,16 @@ def make(name, params, lr, s):
         return torch.optim.Adagrad(params, lr=lr, eps=s["eps"], weight_decay=wd)
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd)
-    return torch.optim.AdamW(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd)
+    if name == "adamw":
+        return torch.optim.AdamW(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd)
+    if name == "nadam":
+        return torch.optim.NAdam(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd,
+                                 momentum_decay=s["momentumDecay"])
+    if name == "radam":
+        return torch.optim.RAdam(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd)
+    if name == "adamax":
+        return torch.optim.Adamax(params, lr=lr, betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd)
+    raise SystemExit(f"unknown optimizer {name}")
 
 
 def run(expr, start, name, lr, s):

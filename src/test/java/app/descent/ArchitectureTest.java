@@ -85,4 +85,10 @@ class ArchitectureTest {
                     "app.descent.io..", "java..")
             .because("the registries (activations, graph ops, optimizers, layers) are read by graph, network, "
                     + "training, compare and practice, so they may use none of them, nor JavaFX or DJL");
+
+    @ArchTest
+    static final ArchRule pyTorchInternalsOnlyInTheLibTorchAdapter = noClasses()
+            .that().doNotHaveFullyQualifiedName("app.descent.training.LibTorch")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl.pytorch.jni..", "ai.djl.pytorch.engine..")
+            .because("DJL's PyTorch internals (JniUtils, PtNDArray) are reached through one adapter, training.LibTorch");
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = OptimizerOptions.class,
         description = {"Trains runs that differ in one setting side by side, interleaved step by step, from the same "
                 + "seed (so the same initial weights where the network allows).",
             "initialLoss is the loss on the training split before the first step, in evaluation mode.",

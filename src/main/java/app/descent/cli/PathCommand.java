@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = OptimizerOptions.class,
         description = {"The path of one optimizer on f(x, y), as torch.optim takes it on p = torch.tensor([x, y]):",
             "float32, PyTorch's update rules and defaults. Prints {\"points\": [[x0, y0], …]} (steps + 1 points).",
             "Example: descent path --json --function '(1-x)**2 + 100*(y-x**2)**2' --start x=-1.5,y=2 --optimizer adam "
@@ -49,7 +50,8 @@ public final class PathCommand implements Callable<Integer> {
     String start;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default ${DEFAULT-VALUE}).")
+            description = "The optimizer (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = OptimizerNames.class)
     String optimizer;
 
     @Option(names = "--lr", paramLabel = "F", description = "Learning rate (default 0.01, or the preset's).")
@@ -57,22 +59,6 @@ public final class PathCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N", description = "Default 100, or the preset's.")
     Integer steps;
-
-    @Option(names = "--momentum", paramLabel = "F", description = "Momentum (default 0.9 for momentum and nesterov, else 0).")
-    Double momentum;
-
-    @Option(names = "--betas", paramLabel = "B1,B2", description = "Adam's and AdamW's betas (default 0.9,0.999).")
-    String betas;
-
-    @Option(names = "--alpha", paramLabel = "F", description = "RMSprop's smoothing constant (default 0.99).")
-    Double alpha;
-
-    @Option(names = "--eps", paramLabel = "F", description = "Default 1e-10 for adagrad, else 1e-8.")
-    Double eps;
-
-    @Option(names = "--weight-decay", paramLabel = "F",
-            description = "L2 penalty added to the gradient (default 0); adamw decays the point itself (default 0.01).")
-    Double weightDecay;
 
     @Override
     public Integer call() {
@@ -111,24 +97,7 @@ public final class PathCommand implements Callable<Integer> {
 
     private OptimizerSpec spec(Surface.Preset p) {
         String name = optimizer.strip().toLowerCase(Locale.ROOT);
-        OptimizerSpec opt = OptimizerSpec.of(name, lr != null ? lr : p != null ? p.lr(name) : 0.01);
-        if (momentum != null) {
-            opt = opt.withMomentum(momentum);
-        }
-        if (betas != null) {
-            double[] b = numbers("--betas", betas, "B1,B2 (for example 0.9,0.999)");
-            opt = opt.withBetas(b[0], b[1]);
-        }
-        if (alpha != null) {
-            opt = opt.withAlpha(alpha);
-        }
-        if (eps != null) {
-            opt = opt.withEps(eps);
-        }
-        if (weightDecay != null) {
-            opt = opt.withWeightDecay(weightDecay);
-        }
-        return opt;
+        return OptimizerOptions.apply(spec, OptimizerSpec.of(name, lr != null ? lr : p != null ? p.lr(name) : 0.01));
     }
 
     /** {@code x=A,y=B} in either order, each exactly once. */
@@ -148,22 +117,6 @@ public final class PathCommand implements Callable<Integer> {
             throw new UserInputException("--start needs both x and y, not '" + text + "'; write x=A,y=B, e.g. x=-1.5,y=2");
         }
         return new double[] {values.get("x"), values.get("y")};
-    }
-
-    private static double[] numbers(String option, String text, String form) {
-        String[] parts = text.split(",", -1);
-        if (parts.length != 2) {
-            throw new UserInputException(option + " must be " + form + ", not '" + text + "'");
-        }
-        double[] v = new double[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new UserInputException(option + " must be " + form + ": '" + parts[i].strip() + "' is not a number");
-            }
-        }
-        return v;
     }
 
     static ObjectNode json(PathRace.Path path) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = OptimizerOptions.class,
         description = {"Random or grid search over learning rate, weight decay and batch size. Every trial is scored "
                 + "by its validation loss (minimized); a trial whose validation loss is above the median of the "
                 + "completed trials after an epoch is pruned.",

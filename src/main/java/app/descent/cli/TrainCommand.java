@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = OptimizerOptions.class,
         description = {"Trains a network on a dataset and reports every epoch.",
             "Exit code 3 when the loss diverges, 2 for a bad option or file."})
 public final class TrainCommand implements Callable<Integer> {

@@ -3,12 +3,15 @@ package app.descent.cli;
 import app.descent.compare.CustomGrid;
 import app.descent.network.Network;
 import app.descent.network.Layer;
+import app.descent.training.OptimizerSpec;
 import app.descent.training.TrainingRun;
 import app.descent.training.data.DataSplit;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of {@code descent train} that say what to train and how, shared by the commands that train. */
 final class TrainOptions {
@@ -23,15 +26,16 @@ final class TrainOptions {
     @Option(names = "--loss", defaultValue = CustomGrid.Defaults.LOSS, description = "ce, mse or bce (default ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--optimizer", defaultValue = CustomGrid.Defaults.OPTIMIZER,
-            description = "sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default ${DEFAULT-VALUE}).")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--optimizer", defaultValue = CustomGrid.Defaults.OPTIMIZER, completionCandidates = OptimizerNames.class,
+            description = "The optimizer (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}. Its "
+                    + "hyperparameters are options too (--momentum, --betas, …; see below).")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default 1e-3 for adam, adamw and rmsprop, 0.01 otherwise).")
+    @Option(names = "--lr", description = "Learning rate (default: the optimizer's own, listed below).")
     Double lr;
-
-    @Option(names = "--momentum", description = "Momentum for momentum and nesterov (default 0.9).")
-    Double momentum;
 
     @Option(names = "--batch-size", defaultValue = CustomGrid.Defaults.BATCH_SIZE, description = "Default ${DEFAULT-VALUE}.")
     int batchSize;
@@ -42,9 +46,6 @@ final class TrainOptions {
     @Option(names = "--init", defaultValue = CustomGrid.Defaults.INIT,
             description = "default, zeros, constant:V, normal:STD, uniform:A, xavier, kaiming.")
     String init;
-
-    @Option(names = "--weight-decay", description = "L2 weight decay (default 0; 0.01 for adamw).")
-    Double weightDecay;
 
     @Option(names = "--schedule", defaultValue = CustomGrid.Defaults.SCHEDULE,
             description = "constant, step:EVERY:GAMMA, cosine, warmup:N, or e.g. cosine+warmup:100.")
@@ -71,9 +72,10 @@ final class TrainOptions {
     }
 
     TrainingRun.Settings settings() {
+        OptimizerSpec opt = OptimizerOptions.apply(command,
+                OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer)));
         split.check();
-        return CustomGrid.settings(loss, optimizer, lr, momentum, batchSize, epochs, init, weightDecay, schedule, clip,
-                patience, seed, device);
+        return CustomGrid.settings(loss, opt, batchSize, epochs, init, schedule, clip, patience, seed, device);
     }
 
     Network network() {

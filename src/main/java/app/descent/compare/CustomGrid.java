@@ -95,6 +95,12 @@ public record CustomGrid(String code, String dataset, DataSplit.Options data, Tr
         if (weightDecay != null) {
             opt = opt.withWeightDecay(weightDecay);
         }
+        return settings(loss, opt, batchSize, epochs, init, schedule, clip, patience, seed, device);
+    }
+
+    /** The training settings from the options' values, the optimizer with its hyperparameters already set. */
+    public static TrainingRun.Settings settings(String loss, OptimizerSpec opt, int batchSize, int epochs, String init,
+            String schedule, double clip, int patience, long seed, String device) {
         return new TrainingRun.Settings(Losses.Kind.parse(loss), opt, Initializer.parse(init), batchSize, epochs, seed,
                 Schedule.parse(schedule), clip, patience, device);
     }

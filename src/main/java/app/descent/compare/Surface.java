@@ -1,6 +1,7 @@
 package app.descent.compare;
 
 import app.descent.UserInputException;
+import app.descent.catalog.Optimizers;
 import app.descent.graph.Formula;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,17 @@ public final class Surface {
             learningRates = Map.copyOf(learningRates);
         }
 
-        /** The suggested learning rate for an optimizer by name, or 0.01 for one the preset does not name. */
+        /**
+         * The suggested learning rate for an optimizer of the registry by id: the preset's rate for the family it
+         * takes after ({@link Optimizers.Optimizer#pathsLike()}); an unknown optimizer is an error.
+         */
         public double lr(String optimizer) {
-            return learningRates.getOrDefault(optimizer, 0.01);
+            String family = Optimizers.get(optimizer).pathsLike();
+            Double rate = learningRates.get(family);
+            if (rate == null) {
+                throw new UserInputException("the preset " + id + " has no learning rate for " + family);
+            }
+            return rate;
         }
 
         public Surface surface() {
@@ -75,9 +84,16 @@ public final class Surface {
         }
     }
 
+    /** A preset's learning rates by the families of {@link Optimizers.Optimizer#pathsLike()}. */
     private static Map<String, Double> rates(double sgd, double momentum, double rmsprop, double adagrad, double adam) {
-        return Map.of("sgd", sgd, "momentum", momentum, "nesterov", momentum, "rmsprop", rmsprop, "adagrad", adagrad,
-                "adam", adam, "adamw", adam);
+        Map<String, Double> rates = Map.of("sgd", sgd, "momentum", momentum, "rmsprop", rmsprop, "adagrad", adagrad,
+                "adam", adam);
+        for (Optimizers.Optimizer o : Optimizers.ALL) {
+            if (!rates.containsKey(o.pathsLike())) {
+                throw new IllegalStateException(o.id() + " takes after " + o.pathsLike() + ", which has no rate");
+            }
+        }
+        return rates;
     }
 
     public static final List<Preset> PRESETS = List.of(

@@ -1,5 +1,6 @@
 package app.descent.lessons;
 
+import app.descent.catalog.Optimizers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ public enum Workspace {
     BUILDER("builder", "summary", List.of("code"), List.of("code", "input")),
     TRAINING("training", "train", List.of("model", "dataset"), concat(List.of("model", "dataset"), Keys.TRAIN)),
     COMPARE("compare", "study / compare", List.of(), concat(List.of("study", "model", "dataset", "vary"), Keys.TRAIN)),
-    PATHS("paths", "path", List.of(), List.of("function", "preset", "start", "optimizer", "lr", "steps", "momentum",
-            "betas", "alpha", "eps", "weight-decay")),
+    PATHS("paths", "path", List.of(), concat(List.of("function", "preset", "start", "optimizer", "lr", "steps"),
+            Optimizers.options())),
     PRACTICE("practice", "practice", List.of("topic", "seed"), List.of("topic", "seed", "difficulty"));
 
     /** The options of {@code descent train} beyond the model and the dataset that an action may set. */

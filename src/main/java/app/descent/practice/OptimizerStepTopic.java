@@ -2,6 +2,7 @@ package app.descent.practice;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import app.descent.catalog.Optimizers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +25,7 @@ public final class OptimizerStepTopic implements Topic {
         boolean adam = r.nextBoolean();
         double[] w = {half(r), half(r)};
         double[][] g = {{half(r), half(r)}, {half(r), half(r)}};
-        return exercise(adam ? "adam" : "momentum", adam ? 0.1 : 0.1, w, g);
+        return exercise(adam ? "adam" : "momentum", 0.1, w, g);
     }
 
     private static double half(SplittableRandom r) {
@@ -34,8 +35,11 @@ public final class OptimizerStepTopic implements Topic {
     /** {@code grads[t]}: the gradient at step t+1 (given, not recomputed). */
     public static Exercise exercise(String optimizer, double lr, double[] w0, double[][] grads) {
         double[] w = w0.clone();
-        double[] m = new double[w.length];
-        double[] v = new double[w.length];
+        // the registry's update rule (torch.optim's), with PyTorch's defaults
+        Optimizers.Optimizer rule = Optimizers.get(optimizer);
+        Optimizers.State state = new Optimizers.State(w.length);
+        double[] m = state.first;
+        double[] v = state.second;
         List<String> solution = new ArrayList<>();
         boolean adam = optimizer.equals("adam");
         solution.add(adam ? "Adam (β1 = 0.9, β2 = 0.999, ε = 1e-8): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², "
@@ -44,18 +48,7 @@ public final class OptimizerStepTopic implements Topic {
         ArrayNode steps = Answers.object().arrayNode();
         for (int t = 1; t <= grads.length; t++) {
             double[] g = grads[t - 1];
-            for (int i = 0; i < w.length; i++) {
-                if (adam) {
-                    m[i] = 0.9 * m[i] + 0.1 * g[i];
-                    v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                    double mh = m[i] / (1 - Math.pow(0.9, t));
-                    double vh = v[i] / (1 - Math.pow(0.999, t));
-                    w[i] -= lr * mh / (Math.sqrt(vh) + 1e-8);
-                } else {
-                    m[i] = t == 1 ? g[i] : 0.9 * m[i] + g[i];
-                    w[i] -= lr * m[i];
-                }
-            }
+            rule.step(w, g, state, rule.defaults(), lr);
             solution.add("Step " + t + ": g = " + fmt(g) + (adam ? ", m = " + fmt(m) + ", v = " + fmt(v)
                     : ", b = " + fmt(m)) + ", w = " + fmt(w));
             ArrayNode row = steps.addArray();

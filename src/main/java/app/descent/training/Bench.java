@@ -92,7 +92,7 @@ public final class Bench {
     /** libtorch's intra-op threads (the Launcher leaves one core to the JVM). */
     public static int threads() {
         ai.djl.engine.Engine.getEngine(ComputeEngine.ENGINE);
-        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return LibTorch.numThreads();
     }
 
     /** Steps per second of a timed stretch {steps, nanoseconds}. */

@@ -30,7 +30,7 @@ final class Inspector {
             throw new TrainingException("batch size must be at least 1, not " + batchSize);
         }
         int n = Math.min(batchSize, train.count());
-        GradMode.off();
+        LibTorch.gradModeOff();
         try (NDManager s = manager.newSubManager()) {
             int per = train.valuesPerExample();
             float[] x = java.util.Arrays.copyOf(train.x(), n * per);

@@ -1,6 +1,7 @@
 package app.descent.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Locale;
 
@@ -26,29 +27,64 @@ public final class Losses {
     }
 
     /**
-     * nn.CrossEntropyLoss: {@code logits} (N, C), {@code labels} (N) class indices. The gradient (softmax − one-hot)/N
-     * keeps every probability at 1e-30 or more: autograd's own would carry subnormal floats, which the CPU handles a
-     * hundred times slower, into every later layer of a confident network (Fashion-MNIST slowed down fivefold); the
-     * difference, under 1e-30 / N, is far below a float's resolution of the other entries.
+     * nn.CrossEntropyLoss as an array to differentiate: {@code logits} (N, C), {@code labels} (N) class indices. The
+     * value and the gradient (softmax − one-hot)/N are those of {@link #crossEntropy(NDArray, int[], boolean)}.
      */
     public static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        int classes = (int) logits.getShape().get(1);
-        return crossEntropyOneHot(logits, labels.toType(DataType.INT64, false).oneHot(classes, DataType.FLOAT32));
-    }
-
-    /** As {@link #crossEntropy}, with the labels already one-hot (N, C): the trainer makes them without libtorch. */
-    static NDArray crossEntropyOneHot(NDArray logits, NDArray oneHot) {
-        double n = logits.getShape().get(0);
-        NDArray value;
-        NDArray slope;
-        try (NDArray detached = logits.stopGradient()) {
-            NDArray logP = detached.logSoftmax(1);
-            value = logP.mul(oneHot).sum().mul((float) (-1 / n));
-            slope = logP.exp().maximum(1e-30f).sub(oneHot).mul((float) (1 / n));
+        int[] l;
+        try (NDArray ints = labels.toType(DataType.INT32, false)) {
+            l = ints.toIntArray();
         }
+        CrossEntropy ce = crossEntropy(logits, l, true);
+        NDManager m = logits.getManager();
+        NDArray value = m.create((float) ce.loss());
+        NDArray slope = m.create(ce.slope(), logits.getShape());
         // value + (s − stop(s)): the value above, with ∂/∂logits = slope
         NDArray surrogate = logits.mul(slope).sum();
         return value.add(surrogate.sub(surrogate.stopGradient()));
+    }
+
+    /** Cross-entropy's value over a batch, the predicted classes, and in training its slope for the logits. */
+    record CrossEntropy(double loss, int[] predictions, float[] slope) {
+    }
+
+    /**
+     * Cross-entropy from one copy of the log-probabilities: value, predictions and (with {@code slope}) the
+     * gradient (softmax − one-hot)/N are made here, where a loss built of array operations costs a dozen more
+     * libtorch calls a step and as many graph nodes to differentiate, a fifth of a small net's step.
+     * Probabilities in the slope are floored at 1e-30, so that no subnormal float reaches the layers below:
+     * autograd's own would carry them, which the CPU handles a hundred times slower, into every later layer of a
+     * confident network (Fashion-MNIST slowed down fivefold); the difference, under 1e-30 / N, is far below a
+     * float's resolution of the other entries. The one cross-entropy of Descent: training, evaluation and the
+     * inspector all use it.
+     */
+    static CrossEntropy crossEntropy(NDArray out, int[] labels, boolean slope) {
+        int classes = (int) out.getShape().get(1);
+        float[] logP;
+        try (NDArray detached = out.stopGradient(); NDArray lp = detached.logSoftmax(1)) {
+            logP = lp.toFloatArray();
+        }
+        int n = labels.length;
+        float[] grad = slope ? new float[logP.length] : null;
+        int[] predicted = new int[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int row = i * classes;
+            int label = labels[i];
+            int best = 0;
+            for (int c = 0; c < classes; c++) {
+                float v = logP[row + c];
+                if (v > logP[row + best]) {
+                    best = c;
+                }
+                if (slope) {
+                    grad[row + c] = (Math.max((float) Math.exp(v), 1e-30f) - (c == label ? 1f : 0f)) / n;
+                }
+            }
+            sum -= label >= 0 && label < classes ? logP[row + label] : 0;
+            predicted[i] = best;
+        }
+        return new CrossEntropy(sum / n, predicted, grad);
     }
 
     /** nn.MSELoss: the mean of squared differences over every element. */

@@ -1,24 +1,53 @@
 package app.descent.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import app.descent.catalog.Optimizers;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * PyTorch's update rules (torch.optim, single-tensor path) on DJL arrays, for every optimizer Descent offers.
- * DJL's PyTorch engine runs only its fused SGD and Adam, so all of them live here, in one place, used by training
- * and by the optimizer paths alike. Updates are in place; temporaries are freed at the end of each update.
+ * The DJL counterpart of each optimizer of the registry ({@link Optimizers}), keyed by its id: torch.optim's
+ * single-tensor update on DJL arrays. DJL's PyTorch engine runs only its fused SGD and Adam, so all of them live here,
+ * used by training and by the optimizer paths alike. Updates are in place; temporaries are freed at the end of each
+ * update. A test keeps every registry entry paired with an update here.
  */
 public final class Optimizer {
     private final OptimizerSpec spec;
+    private final Rule rule;
     private final Map<Object, State> states = new HashMap<>();
 
     private static final class State {
         NDArray first;
         NDArray second;
         int step;
+        /** NAdam's product of momentum coefficients, float32 as in torch. */
+        float product = 1f;
     }
+
+    /** One optimizer's update of {@code w} for the gradient {@code g} (weight decay already added when coupled). */
+    @FunctionalInterface
+    private interface Update {
+        void apply(Optimizer o, State s, NDArray w, NDArray g);
+    }
+
+    /** What an update keeps per parameter, whether it adds weight decay to the gradient, and the update. */
+    private record Rule(boolean first, boolean second, boolean coupledDecay, Update update) {
+    }
+
+    /** The DJL update of every registry id. */
+    static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("sgd", new Rule(false, false, true, Optimizer::sgd)),
+            Map.entry("momentum", new Rule(false, false, true, Optimizer::sgd)),
+            Map.entry("nesterov", new Rule(false, false, true, Optimizer::sgd)),
+            Map.entry("rmsprop", new Rule(false, true, true, Optimizer::rmsprop)),
+            Map.entry("adagrad", new Rule(false, true, true, Optimizer::adagrad)),
+            Map.entry("adam", new Rule(true, true, true, Optimizer::adam)),
+            Map.entry("adamw", new Rule(true, true, false, Optimizer::adam)),
+            Map.entry("nadam", new Rule(true, true, true, Optimizer::nadam)),
+            Map.entry("radam", new Rule(true, true, true, Optimizer::radam)),
+            Map.entry("adamax", new Rule(true, true, true, Optimizer::adamax)));
 
     private double lr;
     /** Adam through libtorch's fused kernel (default), or op by op (tests check both against torch). */
@@ -37,13 +66,21 @@ public final class Optimizer {
      */
     Optimizer(OptimizerSpec spec, boolean fused) {
         this.spec = spec;
+        this.rule = RULES.get(spec.name());
+        if (rule == null) {
+            throw new IllegalStateException("the registry's optimizer '" + spec.name() + "' has no DJL update");
+        }
         this.lr = spec.lr();
         this.fused = fused;
     }
 
     /** Whether {@link #update} leaves the gradient at zero itself: libtorch's fused Adam kernel does, via DJL. */
     public boolean zeroesGradients() {
-        return fused && spec.name().startsWith("adam");
+        return fusedAdam();
+    }
+
+    private boolean fusedAdam() {
+        return fused && (spec.name().equals("adam") || spec.name().equals("adamw"));
     }
 
     public OptimizerSpec spec() {
@@ -55,20 +92,23 @@ public final class Optimizer {
         lr = value;
     }
 
+    private double h(Optimizers.Hyperparameter p) {
+        return spec.get(p.id());
+    }
+
     /**
      * One step for one parameter: {@code weight} changes in place. {@code key} identifies the parameter across
      * steps (its moments live with it, in the weight's manager).
      */
     public void update(Object key, NDArray weight, NDArray grad) {
-        GradMode.off();
+        LibTorch.gradModeOff();
         State s = states.computeIfAbsent(key, k -> new State());
         s.step++;
         // moments live with the weight; zeros make the first momentum step buf = g, as in PyTorch
-        if (s.first == null && (spec.momentum() > 0 || spec.name().startsWith("adam"))) {
+        if (s.first == null && (rule.first() || spec.momentum() > 0)) {
             s.first = weight.zerosLike();
         }
-        if (s.second == null && !spec.name().equals("sgd") && !spec.name().equals("momentum")
-                && !spec.name().equals("nesterov")) {
+        if (s.second == null && rule.second()) {
             s.second = weight.zerosLike();
         }
         try (NDManager tmp = NDManager.subManagerOf(weight)) {
@@ -80,16 +120,10 @@ public final class Optimizer {
                 tmp.tempAttachAll(s.second);
             }
             NDArray g = grad;
-            if (spec.weightDecay() > 0 && !spec.name().equals("adamw")) {
+            if (spec.weightDecay() > 0 && rule.coupledDecay()) {
                 g = g.add(weight.mul(spec.weightDecay()));
             }
-            switch (spec.name()) {
-                case "sgd", "momentum", "nesterov" -> sgd(s, weight, g);
-                case "rmsprop" -> rmsprop(s, weight, g);
-                case "adagrad" -> adagrad(s, weight, g);
-                case "adam", "adamw" -> adam(s, weight, g);
-                default -> throw new IllegalStateException(spec.name());
-            }
+            rule.update().apply(this, s, weight, g);
         }
     }
 
@@ -104,31 +138,36 @@ public final class Optimizer {
     }
 
     private void rmsprop(State s, NDArray w, NDArray g) {
-        double a = spec.alpha();
+        double a = h(Optimizers.ALPHA);
         s.second.muli(a).addi(g.square().mul(1 - a));
-        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(lr));
+        w.subi(g.div(s.second.sqrt().add(h(Optimizers.EPS))).mul(lr));
     }
 
     private void adagrad(State s, NDArray w, NDArray g) {
         s.second.addi(g.square());
-        w.subi(g.div(s.second.sqrt().add(spec.eps())).mul(lr));
+        w.subi(g.div(s.second.sqrt().add(h(Optimizers.EPS))).mul(lr));
+    }
+
+    /** Both moments as Adam keeps them. */
+    private void moments(State s, NDArray g) {
+        double b1 = h(Optimizers.BETA1);
+        double b2 = h(Optimizers.BETA2);
+        s.first.muli(b1).addi(g.mul(1 - b1));
+        s.second.muli(b2).addi(g.square().mul(1 - b2));
     }
 
     private void adam(State s, NDArray w, NDArray g) {
-        if (fused) {
+        if (fusedAdam()) {
             fusedAdam(s, w, g);
             return;
         }
-        if (spec.name().equals("adamw")) {
+        if (!rule.coupledDecay()) {
             w.muli(1 - lr * spec.weightDecay());
         }
-        double b1 = spec.beta1();
-        double b2 = spec.beta2();
-        s.first.muli(b1).addi(g.mul(1 - b1));
-        s.second.muli(b2).addi(g.square().mul(1 - b2));
-        double bias1 = 1 - Math.pow(b1, s.step);
-        double bias2 = 1 - Math.pow(b2, s.step);
-        NDArray denom = s.second.sqrt().div(Math.sqrt(bias2)).add(spec.eps());
+        moments(s, g);
+        double bias1 = 1 - Math.pow(h(Optimizers.BETA1), s.step);
+        double bias2 = 1 - Math.pow(h(Optimizers.BETA2), s.step);
+        NDArray denom = s.second.sqrt().div(Math.sqrt(bias2)).add(h(Optimizers.EPS));
         w.subi(s.first.div(denom).mul(lr / bias1));
     }
 
@@ -138,14 +177,55 @@ public final class Optimizer {
      * m̂ / (√v̂ + ε) exactly.
      */
     private void fusedAdam(State s, NDArray w, NDArray g) {
-        double bias1 = 1 - Math.pow(spec.beta1(), s.step);
-        double bias2 = 1 - Math.pow(spec.beta2(), s.step);
-        boolean decoupled = spec.name().equals("adamw");
-        if (decoupled && spec.weightDecay() > 0) {
+        double b1 = h(Optimizers.BETA1);
+        double b2 = h(Optimizers.BETA2);
+        double bias1 = 1 - Math.pow(b1, s.step);
+        double bias2 = 1 - Math.pow(b2, s.step);
+        if (!rule.coupledDecay() && spec.weightDecay() > 0) {
             w.muli(1 - lr * spec.weightDecay());
         }
-        w.getNDArrayInternal().adamUpdate(new ai.djl.ndarray.NDList(w, g, s.first, s.second),
-                new ai.djl.ndarray.NDList(w), (float) lr, (float) (lr * Math.sqrt(bias2) / bias1), 0f, 1f, Float.MAX_VALUE,
-                (float) spec.beta1(), (float) spec.beta2(), (float) (spec.eps() * Math.sqrt(bias2)), false, false);
+        w.getNDArrayInternal().adamUpdate(new NDList(w, g, s.first, s.second), new NDList(w), (float) lr,
+                (float) (lr * Math.sqrt(bias2) / bias1), 0f, 1f, Float.MAX_VALUE, (float) b1, (float) b2,
+                (float) (h(Optimizers.EPS) * Math.sqrt(bias2)), false, false);
+    }
+
+    /** torch 1.13's NAdam (see {@link Optimizers.NAdam}): the product of μ in float32, μₜ counted twice ahead. */
+    private void nadam(State s, NDArray w, NDArray g) {
+        double b1 = h(Optimizers.BETA1);
+        double psi = h(Optimizers.MOMENTUM_DECAY);
+        double bias2 = 1 - Math.pow(h(Optimizers.BETA2), s.step);
+        double mu = b1 * (1 - 0.5 * Math.pow(0.96, s.step * psi));
+        double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (s.step + 1) * psi));
+        s.product = s.product * (float) mu;
+        float productNext = s.product * (float) mu * (float) muNext;
+        moments(s, g);
+        NDArray denom = s.second.div(bias2).sqrt().add(h(Optimizers.EPS));
+        w.addi(g.div(denom).mul(-lr * (1 - mu) / (1 - s.product)));
+        w.addi(s.first.div(denom).mul(-lr * muNext / (1 - productNext)));
+    }
+
+    private void radam(State s, NDArray w, NDArray g) {
+        double b1 = h(Optimizers.BETA1);
+        double b2 = h(Optimizers.BETA2);
+        moments(s, g);
+        double bias1 = 1 - Math.pow(b1, s.step);
+        double bias2 = 1 - Math.pow(b2, s.step);
+        double rhoInf = 2 / (1 - b2) - 1;
+        double rho = rhoInf - 2 * s.step * Math.pow(b2, s.step) / bias2;
+        NDArray m = s.first.div(bias1);
+        if (rho > 5) {
+            double rect = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+            w.subi(m.mul(lr * Math.sqrt(bias2) * rect).div(s.second.sqrt().add(h(Optimizers.EPS))));
+        } else {
+            w.subi(m.mul(lr));
+        }
+    }
+
+    private void adamax(State s, NDArray w, NDArray g) {
+        double b1 = h(Optimizers.BETA1);
+        s.first.muli(b1).addi(g.mul(1 - b1));
+        s.second.muli(h(Optimizers.BETA2));
+        s.second.maximum(g.abs().add(h(Optimizers.EPS))).copyTo(s.second);
+        w.subi(s.first.div(s.second).mul(lr / (1 - Math.pow(b1, s.step))));
     }
 }

@@ -60,7 +60,7 @@ public final class OptimizerPath {
         List<double[]> points = new ArrayList<>(steps + 1);
         points.add(new double[] {p[0], p[1]});
         Optimizer optimizer = new Optimizer(spec, false);
-        GradMode.off();
+        LibTorch.gradModeOff();
         try (NDArray w = m.create(p)) {
             for (int step = 1; step <= steps; step++) {
                 if (Thread.currentThread().isInterrupted()) {

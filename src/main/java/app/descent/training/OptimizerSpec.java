@@ -1,79 +1,101 @@
 package app.descent.training;
 
+import app.descent.UserInputException;
+import app.descent.catalog.Optimizers;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * An optimizer by name with PyTorch's hyperparameters and defaults. {@code momentum} is SGD with momentum 0.9,
- * {@code nesterov} the same with Nesterov's look-ahead; {@code adamw} decays weights by 0.01 unless told otherwise.
+ * An optimizer of the registry ({@link Optimizers}) with its learning rate and a value for each of its
+ * hyperparameters (PyTorch's defaults unless changed). A hyperparameter the optimizer does not have is an error.
  */
-public record OptimizerSpec(String name, double lr, double momentum, double beta1, double beta2, double alpha,
-                            double eps, double weightDecay) {
+public record OptimizerSpec(String name, double lr, Map<String, Double> hyperparameters) {
 
-    public static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw");
+    /** The optimizers' ids, in menu order (the registry's). */
+    public static final List<String> NAMES = Optimizers.IDS;
 
     public OptimizerSpec {
-        check("learning rate", lr, lr > 0);
-        check("momentum", momentum, momentum >= 0 && momentum < 1);
-        check("beta1", beta1, beta1 >= 0 && beta1 < 1);
-        check("beta2", beta2, beta2 >= 0 && beta2 < 1);
-        check("alpha", alpha, alpha >= 0 && alpha < 1);
-        check("eps", eps, eps > 0);
-        check("weight decay", weightDecay, weightDecay >= 0);
-        if (name.equals("nesterov") && momentum == 0) {
-            // as torch.optim.SGD: the look-ahead needs a velocity to look ahead along
-            throw new TrainingException("nesterov needs a momentum above 0");
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new TrainingException("learning rate " + lr + " is out of range");
+        }
+        Optimizers.Optimizer o = optimizer(name);
+        name = o.id();
+        hyperparameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+        if (!hyperparameters.keySet().equals(o.defaults().keySet())) {
+            throw new TrainingException(name + " takes " + String.join(", ", o.defaults().keySet()) + ", not "
+                    + String.join(", ", hyperparameters.keySet()));
+        }
+        try {
+            o.check(hyperparameters);
+        } catch (UserInputException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 
-    private static void check(String what, double value, boolean ok) {
-        if (!ok || !Double.isFinite(value)) {
-            throw new TrainingException(what + " " + value + " is out of range");
+    private static Optimizers.Optimizer optimizer(String name) {
+        try {
+            return Optimizers.get(name);
+        } catch (UserInputException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 
     /** PyTorch's defaults for {@code name} with learning rate {@code lr}. */
     public static OptimizerSpec of(String name, double lr) {
-        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return switch (n) {
-            case "sgd" -> new OptimizerSpec(n, lr, 0, 0.9, 0.999, 0.99, 1e-8, 0);
-            case "momentum", "nesterov" -> new OptimizerSpec(n, lr, 0.9, 0.9, 0.999, 0.99, 1e-8, 0);
-            case "rmsprop" -> new OptimizerSpec(n, lr, 0, 0.9, 0.999, 0.99, 1e-8, 0);
-            case "adagrad" -> new OptimizerSpec(n, lr, 0, 0.9, 0.999, 0.99, 1e-10, 0);
-            case "adam" -> new OptimizerSpec(n, lr, 0, 0.9, 0.999, 0.99, 1e-8, 0);
-            case "adamw" -> new OptimizerSpec(n, lr, 0, 0.9, 0.999, 0.99, 1e-8, 0.01);
-            default -> throw new TrainingException("unknown optimizer '" + name + "'; choose one of "
-                    + String.join(", ", NAMES));
-        };
+        return new OptimizerSpec(name, lr, optimizer(name).defaults());
     }
 
-    /** The learning rate Descent starts an optimizer with when none is given: 1e-3 for the adaptive ones, else 0.01. */
+    /** The learning rate Descent starts an optimizer with when none is given (the registry's). */
     public static double defaultLr(String name) {
-        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return n.equals("adam") || n.equals("adamw") || n.equals("rmsprop") ? 1e-3 : 0.01;
+        return optimizer(name).defaultLr();
+    }
+
+    /** The registry's entry. */
+    public Optimizers.Optimizer optimizer() {
+        return Optimizers.get(name);
+    }
+
+    public boolean has(String hyperparameter) {
+        return hyperparameters.containsKey(hyperparameter);
+    }
+
+    /** A hyperparameter's value; one the optimizer does not have is an error. */
+    public double get(String hyperparameter) {
+        Double v = hyperparameters.get(hyperparameter);
+        if (v == null) {
+            throw new TrainingException(name + " has no " + hyperparameter + "; it takes "
+                    + String.join(", ", hyperparameters.keySet()));
+        }
+        return v;
+    }
+
+    /** The momentum, 0 for an optimizer without one. */
+    public double momentum() {
+        return hyperparameters.getOrDefault(Optimizers.MOMENTUM.id(), 0.0);
+    }
+
+    public double weightDecay() {
+        return get(Optimizers.WEIGHT_DECAY.id());
     }
 
     public OptimizerSpec withLr(double value) {
-        return new OptimizerSpec(name, value, momentum, beta1, beta2, alpha, eps, weightDecay);
+        return new OptimizerSpec(name, value, hyperparameters);
+    }
+
+    /** The same with one hyperparameter changed; one the optimizer does not have is an error. */
+    public OptimizerSpec with(String hyperparameter, double value) {
+        get(hyperparameter);
+        Map<String, Double> h = new LinkedHashMap<>(hyperparameters);
+        h.put(hyperparameter, value);
+        return new OptimizerSpec(name, lr, h);
     }
 
     public OptimizerSpec withMomentum(double value) {
-        return new OptimizerSpec(name, lr, value, beta1, beta2, alpha, eps, weightDecay);
-    }
-
-    public OptimizerSpec withBetas(double b1, double b2) {
-        return new OptimizerSpec(name, lr, momentum, b1, b2, alpha, eps, weightDecay);
-    }
-
-    public OptimizerSpec withAlpha(double value) {
-        return new OptimizerSpec(name, lr, momentum, beta1, beta2, value, eps, weightDecay);
-    }
-
-    public OptimizerSpec withEps(double value) {
-        return new OptimizerSpec(name, lr, momentum, beta1, beta2, alpha, value, weightDecay);
+        return with(Optimizers.MOMENTUM.id(), value);
     }
 
     public OptimizerSpec withWeightDecay(double value) {
-        return new OptimizerSpec(name, lr, momentum, beta1, beta2, alpha, eps, value);
+        return with(Optimizers.WEIGHT_DECAY.id(), value);
     }
 }

@@ -15,9 +15,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import app.descent.training.data.DataSplit;
 import app.descent.training.data.Examples;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,6 +64,7 @@ public final class TrainingRun implements AutoCloseable {
     private final DivergenceGuard guard = new DivergenceGuard();
     private final boolean sigmoidOutput;
     private final int classes;
+    private final BatchStager stager;
     private final long stepsPerEpoch;
     private final long startNanos = System.nanoTime();
 
@@ -92,6 +90,7 @@ public final class TrainingRun implements AutoCloseable {
         this.settings = settings;
         this.optimizer = new Optimizer(settings.optimizer());
         this.classes = data.train().classes();
+        this.stager = new BatchStager(classes);
         this.sigmoidOutput = layers.get(layers.size() - 1).type().equals("Sigmoid");
         this.manager = NDManager.newBaseManager(device(settings.device()));
         this.store = new ParameterStore(manager, false);
@@ -101,7 +100,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         checkShapes(layers, data);
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        GradMode.off();
+        LibTorch.gradModeOff();
         for (Layer l : layers) {
             net.add(TorchLayers.block(l.type(), l.args()));
         }
@@ -273,7 +272,7 @@ public final class TrainingRun implements AutoCloseable {
         if (finished) {
             return events;
         }
-        GradMode.off();
+        LibTorch.gradModeOff();
         Examples train = data.train();
         int from = batch * settings.batchSize();
         int to = Math.min(train.count(), from + settings.batchSize());
@@ -282,7 +281,7 @@ public final class TrainingRun implements AutoCloseable {
         optimizer.learningRate(lr);
         double loss;
         try (NDManager s = manager.newSubManager()) {
-            Batch b = batch(s, train, indices);
+            BatchStager.Batch b = stager.stage(s, train, indices);
             loss = forwardBackward(s, b);
             if (settings.clipNorm() > 0) {
                 clip(settings.clipNorm());
@@ -322,17 +321,16 @@ public final class TrainingRun implements AutoCloseable {
      * A training step's forward pass (training mode) and backward pass on one batch: the loss, with every trainable
      * parameter's gradient accumulated and the batch's correct predictions counted.
      */
-    private double forwardBackward(NDManager s, Batch b) {
+    private double forwardBackward(NDManager s, BatchStager.Batch b) {
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray out = net.forward(store, new NDList(b.x()), true).singletonOrThrow();
             if (settings.loss() == Losses.Kind.CE) {
-                CrossEntropy ce = crossEntropy(out, b.raw(), true);
+                Losses.CrossEntropy ce = Losses.crossEntropy(out, b.raw(), true);
                 loss = ce.loss();
                 epochCorrect += correct(ce.predictions(), b.raw());
                 // the slope goes in as the logits' gradient: no loss graph to build and differentiate
-                ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) out,
-                        (ai.djl.pytorch.engine.PtNDArray) s.create(ce.slope(), out.getShape()), false, false);
+                LibTorch.backward(out, s.create(ce.slope(), out.getShape()));
             } else {
                 NDArray l = loss(out, b);
                 loss = l.getFloat();
@@ -353,10 +351,10 @@ public final class TrainingRun implements AutoCloseable {
      * step's backward pass against PyTorch's.
      */
     StepGradients stepGradients(int[] indices) {
-        GradMode.off();
+        LibTorch.gradModeOff();
         long correctBefore = epochCorrect;
         try (NDManager s = manager.newSubManager()) {
-            double loss = forwardBackward(s, batch(s, data.train(), indices));
+            double loss = forwardBackward(s, stager.stage(s, data.train(), indices));
             java.util.Map<String, float[]> gradients = new java.util.LinkedHashMap<>();
             int i = 0;
             for (var child : net.getChildren()) {
@@ -367,7 +365,7 @@ public final class TrainingRun implements AutoCloseable {
                         continue;
                     }
                     try (NDArray g = w.getGradient()) {
-                        gradients.put(stateKey(layer, p.getValue()), g.toFloatArray());
+                        gradients.put(WeightFiles.stateKey(layer, p.getValue()), g.toFloatArray());
                         g.subi(g);
                     }
                 }
@@ -427,95 +425,10 @@ public final class TrainingRun implements AutoCloseable {
         return last;
     }
 
-    /** A batch on the device; {@code raw} are the class labels. */
-    private record Batch(NDArray x, NDArray oneHot, int[] raw) {
-    }
-
-    // The batch is gathered straight into native memory that every step reuses: libtorch reads it in place
-    // (from_blob), where a fresh Java array and a fresh direct buffer per step cost a tenth of a small net's step
-    // in copies and garbage. Safe because a step's arrays are closed before the next step writes here.
-    private ByteBuffer inputs = ByteBuffer.allocateDirect(0);
-    private ByteBuffer targets = ByteBuffer.allocateDirect(0);
-
-    private static ByteBuffer room(ByteBuffer buffer, int floats) {
-        ByteBuffer b = buffer.capacity() >= floats * Float.BYTES ? buffer
-                : ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
-        b.clear().limit(floats * Float.BYTES);
-        return b;
-    }
-
-    private Batch batch(NDManager s, Examples set, int[] indices) {
-        int per = set.valuesPerExample();
-        int n = indices.length;
-        inputs = room(inputs, n * per);
-        FloatBuffer x = inputs.asFloatBuffer();
-        int[] labels = new int[n];
-        for (int k = 0; k < n; k++) {
-            x.put(set.x(), indices[k] * per, per);
-            labels[k] = set.labels()[indices[k]];
-        }
-        long[] shape = new long[set.shape().length + 1];
-        shape[0] = n;
-        System.arraycopy(set.shape(), 0, shape, 1, set.shape().length);
-        // one-hot rows made here cost one copy into libtorch instead of a cast and a oneHot op per step
-        targets = room(targets, n * classes);
-        FloatBuffer oneHot = targets.asFloatBuffer();
-        for (int k = 0; k < n * classes; k++) {
-            oneHot.put(k, 0f);
-        }
-        for (int k = 0; k < n; k++) {
-            int label = labels[k];
-            if (label >= 0 && label < classes) {
-                oneHot.put(k * classes + label, 1f);
-            }
-        }
-        return new Batch(s.create(inputs, new Shape(shape), DataType.FLOAT32),
-                s.create(targets, new Shape(n, classes), DataType.FLOAT32), labels);
-    }
-
-    /** Cross-entropy's value over a batch, the predicted classes, and in training its slope for the logits. */
-    private record CrossEntropy(double loss, int[] predictions, float[] slope) {
-    }
-
-    /**
-     * Cross-entropy from one copy of the log-probabilities: value, predictions and (with {@code slope}) the
-     * gradient (softmax − one-hot)/N are made here, where a loss built of array operations costs a dozen more
-     * libtorch calls a step and as many graph nodes to differentiate, a fifth of a small net's step.
-     * Probabilities in the slope are floored at 1e-30 as in {@link Losses#crossEntropy}, so that no subnormal
-     * float reaches the layers below.
-     */
-    private CrossEntropy crossEntropy(NDArray out, int[] labels, boolean slope) {
-        float[] logP;
-        try (NDArray detached = out.stopGradient(); NDArray lp = detached.logSoftmax(1)) {
-            logP = lp.toFloatArray();
-        }
-        int n = labels.length;
-        float[] grad = slope ? new float[logP.length] : null;
-        int[] predicted = new int[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int row = i * classes;
-            int label = labels[i];
-            int best = 0;
-            for (int c = 0; c < classes; c++) {
-                float v = logP[row + c];
-                if (v > logP[row + best]) {
-                    best = c;
-                }
-                if (slope) {
-                    grad[row + c] = (Math.max((float) Math.exp(v), 1e-30f) - (c == label ? 1f : 0f)) / n;
-                }
-            }
-            sum -= label >= 0 && label < classes ? logP[row + label] : 0;
-            predicted[i] = best;
-        }
-        return new CrossEntropy(sum / n, predicted, grad);
-    }
-
-    /** The loss as an array to differentiate: MSE and BCE (cross-entropy goes through {@link #crossEntropy}). */
-    private NDArray loss(NDArray out, Batch b) {
+    /** The loss as an array to differentiate: MSE and BCE (cross-entropy goes through {@link Losses#crossEntropy(NDArray, int[], boolean)}). */
+    private NDArray loss(NDArray out, BatchStager.Batch b) {
         return switch (settings.loss()) {
-            case CE -> throw new IllegalStateException("cross-entropy is computed by crossEntropy()");
+            case CE -> throw new IllegalStateException("cross-entropy is computed by Losses.crossEntropy");
             case MSE -> Losses.mse(out, b.oneHot());
             case BCE -> {
                 // a one-hot row of two classes holds the label in its second column
@@ -553,7 +466,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Loss and accuracy in evaluation mode (dropout off, batch norm on running statistics). */
     public Evaluation evaluate(Examples set) {
-        GradMode.off();
+        LibTorch.gradModeOff();
         double lossSum = 0;
         long correct = 0;
         int[] predictions = new int[set.count()];
@@ -565,11 +478,11 @@ public final class TrainingRun implements AutoCloseable {
                 indices[k] = from + k;
             }
             try (NDManager s = manager.newSubManager()) {
-                Batch b = batch(s, set, indices);
+                BatchStager.Batch b = stager.stage(s, set, indices);
                 NDArray out = net.forward(store, new NDList(b.x()), false).singletonOrThrow();
                 int[] p;
                 if (settings.loss() == Losses.Kind.CE) {
-                    CrossEntropy ce = crossEntropy(out, b.raw(), false);
+                    Losses.CrossEntropy ce = Losses.crossEntropy(out, b.raw(), false);
                     lossSum += ce.loss() * indices.length;
                     p = ce.predictions();
                 } else {
@@ -592,7 +505,7 @@ public final class TrainingRun implements AutoCloseable {
         long[] shape = new long[data.train().shape().length + 1];
         shape[0] = count;
         System.arraycopy(data.train().shape(), 0, shape, 1, data.train().shape().length);
-        GradMode.off();
+        LibTorch.gradModeOff();
         try (NDManager s = manager.newSubManager()) {
             NDArray out = net.forward(store, new NDList(s.create(x, new Shape(shape))), false).singletonOrThrow();
             NDArray p = switch (settings.loss()) {
@@ -624,33 +537,7 @@ public final class TrainingRun implements AutoCloseable {
      * so that {@code net.load_state_dict} takes them.
      */
     public byte[] weightsNpz() {
-        GradMode.off();
-        try (NDManager s = manager.newSubManager()) {
-            NDList list = new NDList();
-            int i = 0;
-            for (var child : net.getChildren()) {
-                String layer = layers.get(i++).name();
-                for (var p : child.getValue().getParameters()) {
-                    Parameter param = p.getValue();
-                    NDArray copy = param.getArray().duplicate();
-                    copy.attach(s);
-                    copy.setName(stateKey(layer, param));
-                    list.add(copy);
-                }
-            }
-            return list.encode(NDList.Encoding.NPZ);
-        }
-    }
-
-    /** PyTorch's state_dict key of a parameter: "0.weight", "3.running_mean". */
-    private static String stateKey(String layer, Parameter param) {
-        return layer + "." + switch (param.getType()) {
-            case WEIGHT, GAMMA -> "weight";
-            case BIAS, BETA -> "bias";
-            case RUNNING_MEAN -> "running_mean";
-            case RUNNING_VAR -> "running_var";
-            default -> param.getName();
-        };
+        return WeightFiles.npz(manager, net, layers);
     }
 
     /**
@@ -658,36 +545,7 @@ public final class TrainingRun implements AutoCloseable {
      * key or a shape that differs is a message naming it.
      */
     public void loadWeights(byte[] npz) {
-        WeightFiles.check(npz);
-        GradMode.off();
-        try (NDManager s = manager.newSubManager()) {
-            java.util.Map<String, NDArray> saved = new java.util.HashMap<>();
-            for (NDArray a : NDList.decode(s, npz)) {
-                saved.put(a.getName(), a);
-            }
-            int i = 0;
-            for (var child : net.getChildren()) {
-                String layer = layers.get(i++).name();
-                for (var p : child.getValue().getParameters()) {
-                    Parameter param = p.getValue();
-                    String key = stateKey(layer, param);
-                    NDArray from = saved.get(key);
-                    if (from == null) {
-                        throw new TrainingException("the checkpoint has no " + key);
-                    }
-                    if (!from.getShape().equals(param.getArray().getShape())) {
-                        throw new TrainingException("the checkpoint's " + key + " has shape " + from.getShape()
-                                + " but the network's has " + param.getArray().getShape());
-                    }
-                    Tensors.assign(param.getArray(), from.toFloatArray());
-                }
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof TrainingException) {
-                throw e;
-            }
-            throw new TrainingException("the checkpoint cannot be read: " + e.getMessage());
-        }
+        WeightFiles.load(manager, net, layers, npz);
     }
 
     /**

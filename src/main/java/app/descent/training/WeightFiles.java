@@ -1,5 +1,10 @@
 package app.descent.training;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import app.descent.io.AtomicFiles;
 import app.descent.network.Network;
 import app.descent.network.PyTorchExporter;
@@ -11,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,5 +173,78 @@ public final class WeightFiles {
 
     private static String clip(String s) {
         return s.length() <= 60 ? s : s.substring(0, 59) + "…";
+    }
+
+    // ------------------------------------------------------------------------ a training run's parameters
+
+    /**
+     * A network's parameters (in {@code manager}) as a NumPy .npz archive keyed like PyTorch's state_dict
+     * ("0.weight", "3.running_mean"), so that {@code net.load_state_dict} takes them; {@code layers} name its children.
+     */
+    static byte[] npz(NDManager manager, SequentialBlock net, List<app.descent.network.Layer> layers) {
+        LibTorch.gradModeOff();
+        try (NDManager s = manager.newSubManager()) {
+            NDList list = new NDList();
+            int i = 0;
+            for (var child : net.getChildren()) {
+                String layer = layers.get(i++).name();
+                for (var p : child.getValue().getParameters()) {
+                    Parameter param = p.getValue();
+                    NDArray copy = param.getArray().duplicate();
+                    copy.attach(s);
+                    copy.setName(stateKey(layer, param));
+                    list.add(copy);
+                }
+            }
+            return list.encode(NDList.Encoding.NPZ);
+        }
+    }
+
+    /** PyTorch's state_dict key of a parameter: "0.weight", "3.running_mean". */
+    static String stateKey(String layer, Parameter param) {
+        return layer + "." + switch (param.getType()) {
+            case WEIGHT, GAMMA -> "weight";
+            case BIAS, BETA -> "bias";
+            case RUNNING_MEAN -> "running_mean";
+            case RUNNING_VAR -> "running_var";
+            default -> param.getName();
+        };
+    }
+
+    /**
+     * Sets a network's parameters from an archive made by {@link #npz} (a checkpoint), by state_dict key; a missing
+     * key or a shape that differs is a message naming it.
+     */
+    static void load(NDManager manager, SequentialBlock net, List<app.descent.network.Layer> layers, byte[] npz) {
+        check(npz);
+        LibTorch.gradModeOff();
+        try (NDManager s = manager.newSubManager()) {
+            java.util.Map<String, NDArray> saved = new java.util.HashMap<>();
+            for (NDArray a : NDList.decode(s, npz)) {
+                saved.put(a.getName(), a);
+            }
+            int i = 0;
+            for (var child : net.getChildren()) {
+                String layer = layers.get(i++).name();
+                for (var p : child.getValue().getParameters()) {
+                    Parameter param = p.getValue();
+                    String key = stateKey(layer, param);
+                    NDArray from = saved.get(key);
+                    if (from == null) {
+                        throw new TrainingException("the checkpoint has no " + key);
+                    }
+                    if (!from.getShape().equals(param.getArray().getShape())) {
+                        throw new TrainingException("the checkpoint's " + key + " has shape " + from.getShape()
+                                + " but the network's has " + param.getArray().getShape());
+                    }
+                    Tensors.assign(param.getArray(), from.toFloatArray());
+                }
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof TrainingException) {
+                throw e;
+            }
+            throw new TrainingException("the checkpoint cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -43,7 +43,8 @@ class PathCommandTest {
     @Test
     void printsStepsPlusOnePointsAsTorchOptimTakesThem() throws Exception {
         for (String id : List.of("rosenbrock adam wd=0.0", "valley momentum wd=0.0", "saddle nesterov wd=0.0",
-                "waves rmsprop wd=0.0", "log-bowl adagrad wd=0.0", "bowl sgd wd=0.0", "noisy-bowl adamw wd=0.01")) {
+                "waves rmsprop wd=0.0", "log-bowl adagrad wd=0.0", "bowl sgd wd=0.0", "noisy-bowl adamw wd=0.01",
+                "rosenbrock nadam wd=0.0", "waves radam wd=0.0", "saddle adamax wd=0.1")) {
             JsonNode c = reference(id);
             CliTest.Run r = CliTest.run(args(c).toArray(String[]::new));
             assertThat(r.err()).as(id).isEmpty();
@@ -67,6 +68,11 @@ class PathCommandTest {
             {"noisy-bowl adamw custom beta1=0.5,beta2=0.9,weightDecay=0.2", "--betas", "0.5, 0.9", "--weight-decay", "0.2"},
             {"rosenbrock adamw wd=0.0", "--weight-decay", "0"},
             {"saddle adam wd=0.1", "--weight-decay", "0.1"},
+            {"noisy-bowl nadam custom beta1=0.8,beta2=0.99,momentumDecay=0.01", "--betas", "0.8,0.99",
+                "--momentum-decay", "0.01"},
+            {"noisy-bowl radam custom beta1=0.8,beta2=0.9,eps=1e-06", "--betas", "0.8,0.9", "--eps", "1e-6"},
+            {"noisy-bowl adamax custom beta1=0.8,beta2=0.99,weightDecay=0.05", "--betas", "0.8,0.99",
+                "--weight-decay", "0.05"},
         };
         for (String[] c : cases) {
             JsonNode ref = reference(c[0]);
@@ -123,16 +129,17 @@ class PathCommandTest {
     @Test
     void mistakesExitWith2AndOneClearLine() {
         String[][] cases = {
-            {"--optimizer", "adamax"}, {"--start", "x=1"}, {"--start", "x=1;y=2"}, {"--start", "x=a,y=2"},
+            {"--optimizer", "lion"}, {"--start", "x=1"}, {"--start", "x=1;y=2"}, {"--start", "x=a,y=2"},
             {"--start", "x=1,y=2,z=3"}, {"--start", "x=1,x=2"}, {"--start", "1,2"}, {"--lr", "0"}, {"--lr", "-0.1"},
             {"--lr", "fast"}, {"--steps", "-1"}, {"--steps", "many"}, {"--betas", "0.9"}, {"--betas", "0.9,b"},
             {"--betas", "0.9,1.5"}, {"--momentum", "1"}, {"--eps", "0"}, {"--weight-decay", "-1"}, {"--alpha", "2"},
             {"--function", "x**2 +"}, {"--function", "x + z"}, {"--function", "log(x)"}, {"--preset", "himmelblau"},
+            {"--momentum-decay", "0.01"}, {"--momentum-decay", "x"},
         };
-        String[] expected = {"adamax", "both x and y", "x=A,y=B", "not a number: 'a'", "unknown variable 'z'", "twice",
+        String[] expected = {"lion", "both x and y", "x=A,y=B", "not a number: 'a'", "unknown variable 'z'", "twice",
             "x=A,y=B", "learning rate 0", "learning rate -0.1", "fast", "-1", "many", "B1,B2", "'b' is not a number",
             "beta2 1.5", "momentum 1", "eps 0", "weight decay -1", "alpha 2", "column 7", "unknown variable 'z'",
-            "log of a non-positive number", "himmelblau"};
+            "log of a non-positive number", "himmelblau", "adam has no momentum decay", "'x'"};
         for (int i = 0; i < cases.length; i++) {
             List<String> a = new ArrayList<>(List.of("path", "--json", "--function", "log(x + 2) + y**2",
                     "--start", "x=-1,y=2", "--optimizer", "adam", "--lr", "0.1", "--steps", "3"));
@@ -159,7 +166,8 @@ class PathCommandTest {
         CliTest.Run r = CliTest.run("path", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--json", "--function", "--start", "--optimizer", "--lr", "--steps", "--momentum",
-                "--betas", "--alpha", "--eps", "--weight-decay", "default 0.01", "Exit code 3", "stoppedAt");
+                "--betas", "--alpha", "--eps", "--weight-decay", "--momentum-decay", "default 0.01", "Exit code 3",
+                "stoppedAt", "nadam", "radam", "adamax", "torch.optim.NAdam");
         assertThat(CliTest.run("--help").out()).contains("path");
     }
 }

@@ -101,14 +101,17 @@ class TrainCommandTest {
     @Test
     void badOptionsExitWith2AndAMessage() {
         String[][] cases = {
-            {"--lr", "-0.1"}, {"--batch-size", "0"}, {"--optimizer", "adamax"}, {"--init", "orthogonal"},
-            {"--lr", "fast"}, {"--epochs", "x"}, {"--loss", "hinge"}, {"--device", "tpu"}
+            {"--lr", "-0.1"}, {"--batch-size", "0"}, {"--optimizer", "lion"}, {"--init", "orthogonal"},
+            {"--lr", "fast"}, {"--epochs", "x"}, {"--loss", "hinge"}, {"--device", "tpu"},
+            {"--momentum", "0.5"}, {"--momentum-decay", "0.01"}, {"--betas", "0.9"}
         };
         for (String[] c : cases) {
             CliTest.Run r = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "xor", c[0], c[1]);
             assertThat(r.code()).as(String.join(" ", c)).isEqualTo(2);
             assertThat(r.err().strip()).as(String.join(" ", c)).isNotEmpty().doesNotContain("Exception", "\tat ");
         }
+        assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "xor", "--momentum", "0.5").err())
+                .contains("--momentum 0.5: adam has no momentum");
         assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "cifar").err()).contains("cifar");
         assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "csv:" + dir.resolve("no.csv")).err())
                 .contains("no.csv");
@@ -116,5 +119,27 @@ class TrainCommandTest {
                 .isEqualTo(2);
         assertThat(CliTest.run("train", "--model", toy.toString(), "--dataset", "mnist").err())
                 .contains("does not fit mnist", "layer 0 Linear expects 2 input features");
+    }
+
+    /** Every optimizer of the registry trains from the command line, with its own hyperparameter options. */
+    @Test
+    void theRegistrysOptimizersAndTheirOptionsTrain() throws Exception {
+        String[][] cases = {
+            {"nadam", "--momentum-decay", "0.01"}, {"radam", "--betas", "0.8,0.99"}, {"adamax", "--eps", "1e-6"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run("train", "--json", "--model", toy.toString(), "--dataset", "xor",
+                    "--epochs", "1", "--optimizer", c[0], c[1], c[2]);
+            assertThat(r.code()).as(c[0] + ": " + r.err()).isZero();
+            assertThat(Json.MAPPER.readTree(r.out().lines().reduce((a, b) -> b).orElseThrow()).get("status").asText())
+                    .isEqualTo("done");
+        }
+        CliTest.Run help = CliTest.run("train", "--help");
+        assertThat(help.out()).contains("--momentum-decay", "--betas", "torch.optim.NAdam", "torch.optim.RAdam",
+                "torch.optim.Adamax");
+        for (String id : app.descent.catalog.Optimizers.IDS) {
+            assertThat(help.out()).contains(id);
+        }
+        assertThat(CliTest.run("compare", "--help").out()).contains("--momentum-decay", "torch.optim.NAdam");
     }
 }

@@ -25,12 +25,13 @@ class PathReferenceTest {
     }
 
     static OptimizerSpec spec(JsonNode c) {
-        return OptimizerSpec.of(c.get("optimizer").asText(), c.get("lr").asDouble())
-                .withMomentum(c.get("momentum").asDouble())
-                .withBetas(c.get("beta1").asDouble(), c.get("beta2").asDouble())
-                .withAlpha(c.get("alpha").asDouble())
-                .withEps(c.get("eps").asDouble())
-                .withWeightDecay(c.get("weightDecay").asDouble());
+        OptimizerSpec s = OptimizerSpec.of(c.get("optimizer").asText(), c.get("lr").asDouble());
+        // every hyperparameter of the optimizer is in the case (the script lists exactly the registry's)
+        for (String h : s.hyperparameters().keySet()) {
+            assertThat(c.has(h)).as("%s lists %s", c.get("id").asText(), h).isTrue();
+            s = s.with(h, c.get(h).asDouble());
+        }
+        return s;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -68,6 +68,8 @@ class SurfaceTest {
                 .containsExactly("valley", "steep-optimum", "rosenbrock", "saddle", "bumpy-bowl");
         assertThat(Surface.preset("saddle").expression()).isEqualTo("x**2 - y**2");
         assertThat(Surface.preset("valley").lr("sgd")).isEqualTo(10);
+        assertThatThrownBy(() -> Surface.preset("valley").lr("lion")).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("lion");
         assertThatThrownBy(() -> Surface.preset("himmelblau")).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("himmelblau").hasMessageContaining("rosenbrock");
         for (Surface.Preset p : Surface.PRESETS) {
@@ -76,8 +78,12 @@ class SurfaceTest {
             assertThat(p.yMin()).as(p.id()).isLessThan(p.startY());
             assertThat(p.startY()).as(p.id()).isLessThanOrEqualTo(p.yMax());
             assertThat(p.lesson()).as(p.id()).isNotBlank().doesNotContain("\n");
-            assertThat(p.learningRates().keySet()).as(p.id())
-                    .containsExactlyInAnyOrderElementsOf(app.descent.training.OptimizerSpec.NAMES);
+            // a rate per family of the registry, so every optimizer, new ones too, has one
+            for (String o : app.descent.catalog.Optimizers.IDS) {
+                assertThat(p.lr(o)).as(p.id() + " " + o).isPositive();
+            }
+            assertThat(p.lr("radam")).as(p.id()).isEqualTo(p.lr("momentum"));
+            assertThat(p.lr("nadam")).as(p.id()).isEqualTo(p.lr("adam"));
             assertThat(p.steps()).isPositive();
         }
     }

@@ -51,7 +51,8 @@ class VariationTest {
         assertThatThrownBy(() -> Variation.parse("lr=0.1,fast")).hasMessageContaining("'fast'");
         assertThatThrownBy(() -> Variation.parse("lr=-1")).hasMessageContaining("'-1'");
         assertThatThrownBy(() -> Variation.parse("activation=relu,swoosh")).hasMessageContaining("swoosh");
-        assertThatThrownBy(() -> Variation.parse("optimizer=adamax")).hasMessageContaining("adamax");
+        assertThatThrownBy(() -> Variation.parse("optimizer=lion")).hasMessageContaining("lion")
+                .hasMessageContaining("adamax");
         assertThatThrownBy(() -> Variation.parse("batch-size=0")).hasMessageContaining("'0'");
         assertThatThrownBy(() -> Variation.parse("lr")).hasMessageContaining("KEY=V1,V2");
         assertThatThrownBy(() -> Variation.parse("hidden=8,,16")).hasMessageContaining("empty");
@@ -125,6 +126,9 @@ class VariationTest {
         assertThat(defaults.stream().map(x -> x.settings().optimizer().lr())).containsExactly(0.01, 0.01, 0.001);
         assertThat(defaults.get(1).settings().optimizer().momentum()).isEqualTo(0.9);
         assertThat(defaults.get(2).settings().optimizer().weightDecay()).isEqualTo(0.01);
+        List<Variation.Variant> added = Variation.parse("optimizer=nadam,radam,adamax").apply(mlp(), s, false);
+        assertThat(added.stream().map(x -> x.settings().optimizer().lr())).containsExactly(0.002, 0.001, 0.002);
+        assertThat(added.get(0).settings().optimizer().get("momentumDecay")).isEqualTo(0.004);
         TrainingRun.Settings decayed = Variation.parse("weight-decay=0.001").apply(0, mlp(), s, true).settings();
         assertThat(Variation.parse("optimizer=adamw").apply(0, mlp(), decayed, true).settings().optimizer()
                 .weightDecay()).isEqualTo(0.001);

@@ -222,7 +222,7 @@ class InspectionTest {
                 assertThat(b.layers().get(k).gradient()).isEqualTo(a.layers().get(k).gradient());
             }
             assertThat(run.inspect(10_000).batchSize()).isEqualTo(run.data().train().count());
-            assertThatThrownBy(() -> run.inspect(0)).isInstanceOf(TrainingException.class).hasMessageContaining("0");
+            assertThatThrownBy(() -> run.inspect(0)).isInstanceOf(TrainingException.class).hasMessageContaining("batch size must be at least 1, not 0");
         }
     }
 }

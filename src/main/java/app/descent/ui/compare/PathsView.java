@@ -1,5 +1,6 @@
 package app.descent.ui.compare;
 
+import app.descent.catalog.Optimizers;
 import app.descent.compare.PathRace;
 import app.descent.compare.Surface;
 import app.descent.ui.fx.FileExport;
@@ -80,12 +81,6 @@ public final class PathsView {
     @FXML private TableColumn<PathsViewModel.Racer, Boolean> onColumn;
     @FXML private TableColumn<PathsViewModel.Racer, String> nameColumn;
     @FXML private TableColumn<PathsViewModel.Racer, String> lrColumn;
-    @FXML private TableColumn<PathsViewModel.Racer, String> momentumColumn;
-    @FXML private TableColumn<PathsViewModel.Racer, String> beta1Column;
-    @FXML private TableColumn<PathsViewModel.Racer, String> beta2Column;
-    @FXML private TableColumn<PathsViewModel.Racer, String> alphaColumn;
-    @FXML private TableColumn<PathsViewModel.Racer, String> epsColumn;
-    @FXML private TableColumn<PathsViewModel.Racer, String> decayColumn;
     @FXML private TableColumn<PathsViewModel.Racer, String> resultColumn;
 
     public PathsViewModel model() {
@@ -203,7 +198,6 @@ public final class PathsView {
 
     private void table() {
         racerTable.setItems(model.racers());
-        Cells.fitHeaders(racerTable);
         onColumn.setCellValueFactory(c -> c.getValue().enabledProperty());
         onColumn.setCellFactory(CheckBoxTableCell.forTableColumn(onColumn));
         onColumn.setEditable(true);
@@ -217,12 +211,16 @@ public final class PathsView {
             }
         });
         editable(lrColumn, "lr", PathsViewModel.Racer::lrProperty);
-        editable(momentumColumn, "momentum", PathsViewModel.Racer::momentumProperty);
-        editable(beta1Column, "beta1", PathsViewModel.Racer::beta1Property);
-        editable(beta2Column, "beta2", PathsViewModel.Racer::beta2Property);
-        editable(alphaColumn, "alpha", PathsViewModel.Racer::alphaProperty);
-        editable(epsColumn, "eps", PathsViewModel.Racer::epsProperty);
-        editable(decayColumn, "weightDecay", PathsViewModel.Racer::weightDecayProperty);
+        // one column per hyperparameter of the registry, before "where it ends"
+        int at = racerTable.getColumns().indexOf(resultColumn);
+        for (Optimizers.Hyperparameter h : Optimizers.HYPERPARAMETERS) {
+            TableColumn<PathsViewModel.Racer, String> column = new TableColumn<>(h.symbol());
+            column.setId("column-" + h.id());
+            column.setPrefWidth(Math.max(60, 9 * h.symbol().length() + 20));
+            editable(column, h.id(), r -> r.hyperparameterProperty(h.id()));
+            racerTable.getColumns().add(at++, column);
+        }
+        Cells.fitHeaders(racerTable);
         resultColumn.setCellValueFactory(c -> c.getValue().resultProperty());
         for (PathsViewModel.Racer r : model.racers()) {
             r.enabledProperty().addListener((o, was, on) -> model.run());

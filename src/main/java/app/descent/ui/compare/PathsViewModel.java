@@ -1,6 +1,7 @@
 package app.descent.ui.compare;
 
 import app.descent.UserInputException;
+import app.descent.catalog.Optimizers;
 import app.descent.compare.PathRace;
 import app.descent.compare.Surface;
 import app.descent.graph.ComputationGraph;
@@ -8,7 +9,9 @@ import app.descent.training.OptimizerSpec;
 import app.descent.training.TrainingThread;
 import app.descent.ui.fx.FxThread;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -37,39 +40,30 @@ public final class PathsViewModel {
         private final String name;
         private final BooleanProperty enabled = new SimpleBooleanProperty();
         private final StringProperty lr = new SimpleStringProperty();
-        private final StringProperty momentum = new SimpleStringProperty();
-        private final StringProperty beta1 = new SimpleStringProperty();
-        private final StringProperty beta2 = new SimpleStringProperty();
-        private final StringProperty alpha = new SimpleStringProperty();
-        private final StringProperty eps = new SimpleStringProperty();
-        private final StringProperty weightDecay = new SimpleStringProperty();
+        /** Every hyperparameter of the registry by id; blank for those this optimizer does not have. */
+        private final Map<String, StringProperty> hyperparameters = new LinkedHashMap<>();
         private final StringProperty result = new SimpleStringProperty("");
 
         Racer(String name, boolean on) {
             this.name = name;
             enabled.set(on);
             OptimizerSpec d = OptimizerSpec.of(name, 0.01);
-            momentum.set(uses("momentum") ? Cells.hyperparameter(d.momentum()) : "");
-            beta1.set(uses("beta1") ? Cells.hyperparameter(d.beta1()) : "");
-            beta2.set(uses("beta2") ? Cells.hyperparameter(d.beta2()) : "");
-            alpha.set(uses("alpha") ? Cells.hyperparameter(d.alpha()) : "");
-            eps.set(uses("eps") ? Cells.hyperparameter(d.eps()) : "");
-            weightDecay.set(Cells.hyperparameter(d.weightDecay()));
+            for (Optimizers.Hyperparameter h : Optimizers.HYPERPARAMETERS) {
+                hyperparameters.put(h.id(), new SimpleStringProperty(uses(h.id())
+                        ? Cells.hyperparameter(d.get(h.id())) : ""));
+            }
         }
 
         public String name() {
             return name;
         }
 
-        /** Whether this optimizer has that hyperparameter (the table leaves the others blank and locked). */
+        /**
+         * Whether this optimizer has that setting: the learning rate, or a hyperparameter of its registry entry (the
+         * table leaves the others blank and locked).
+         */
         public boolean uses(String parameter) {
-            return switch (parameter) {
-                case "momentum" -> name.equals("momentum") || name.equals("nesterov") || name.equals("sgd");
-                case "beta1", "beta2" -> name.startsWith("adam");
-                case "alpha" -> name.equals("rmsprop");
-                case "eps" -> name.equals("rmsprop") || name.equals("adagrad") || name.startsWith("adam");
-                default -> true;
-            };
+            return parameter.equals("lr") || Optimizers.get(name).has(parameter);
         }
 
         public BooleanProperty enabledProperty() {
@@ -80,28 +74,13 @@ public final class PathsViewModel {
             return lr;
         }
 
-        public StringProperty momentumProperty() {
-            return momentum;
-        }
-
-        public StringProperty beta1Property() {
-            return beta1;
-        }
-
-        public StringProperty beta2Property() {
-            return beta2;
-        }
-
-        public StringProperty alphaProperty() {
-            return alpha;
-        }
-
-        public StringProperty epsProperty() {
-            return eps;
-        }
-
-        public StringProperty weightDecayProperty() {
-            return weightDecay;
+        /** The text of a hyperparameter of the registry by id; an unknown id is an error. */
+        public StringProperty hyperparameterProperty(String id) {
+            StringProperty p = hyperparameters.get(id);
+            if (p == null) {
+                throw new UserInputException("the optimizer paths have no hyperparameter '" + id + "'");
+            }
+            return p;
         }
 
         public StringProperty resultProperty() {
@@ -110,19 +89,13 @@ public final class PathsViewModel {
 
         OptimizerSpec spec() {
             OptimizerSpec s = OptimizerSpec.of(name, number("lr", lr.get()));
-            if (uses("momentum") && !momentum.get().isBlank()) {
-                s = s.withMomentum(number("momentum", momentum.get()));
+            for (Optimizers.Hyperparameter h : Optimizers.get(name).hyperparameters()) {
+                String text = hyperparameters.get(h.id()).get();
+                if (!(h == Optimizers.MOMENTUM && text.isBlank())) {
+                    s = s.with(h.id(), number(h.symbol(), text));
+                }
             }
-            if (uses("beta1")) {
-                s = s.withBetas(number("β1", beta1.get()), number("β2", beta2.get()));
-            }
-            if (uses("alpha")) {
-                s = s.withAlpha(number("alpha", alpha.get()));
-            }
-            if (uses("eps")) {
-                s = s.withEps(number("eps", eps.get()));
-            }
-            return s.withWeightDecay(number("weight decay", weightDecay.get()));
+            return s;
         }
 
         private double number(String what, String text) {
@@ -153,7 +126,7 @@ public final class PathsViewModel {
     private int generation;
 
     public PathsViewModel() {
-        for (String name : OptimizerSpec.NAMES) {
+        for (String name : Optimizers.IDS) {
             racers.add(new Racer(name, name.equals("sgd") || name.equals("momentum") || name.equals("adam")));
         }
         preset.addListener((o, was, p) -> {
@@ -214,7 +187,8 @@ public final class PathsViewModel {
     /**
      * Puts a lesson's path action into the tab: {@code descent path}'s options by their long names as text
      * ({@code preset}, {@code function}, {@code start} as x=A,y=B, {@code steps}, {@code optimizer} — the only racer
-     * then — with its {@code lr}, {@code momentum}, {@code betas}, {@code alpha}, {@code eps}, {@code weight-decay}).
+     * then — with its {@code lr} and its hyperparameters by their options' names in the registry, e.g.
+     * {@code momentum}, {@code betas} as B1,B2, {@code eps}).
      * An unknown option, or a hyperparameter without an optimizer, is an error.
      */
     public void apply(java.util.Map<String, String> options) {
@@ -258,21 +232,22 @@ public final class PathsViewModel {
                 throw new UserInputException("'" + e.getKey() + "' needs an optimizer");
             }
             String v = e.getValue();
-            switch (e.getKey()) {
-                case "lr" -> racer.lr.set(v);
-                case "momentum" -> racer.momentum.set(v);
-                case "betas" -> {
-                    String[] b = v.split(",");
-                    if (b.length != 2) {
-                        throw new UserInputException("betas: write B1,B2, not '" + v + "'");
-                    }
-                    racer.beta1.set(b[0].strip());
-                    racer.beta2.set(b[1].strip());
-                }
-                case "alpha" -> racer.alpha.set(v);
-                case "eps" -> racer.eps.set(v);
-                case "weight-decay" -> racer.weightDecay.set(v);
-                default -> throw new UserInputException("the optimizer paths have no setting '" + e.getKey() + "'");
+            if (e.getKey().equals("lr")) {
+                racer.lr.set(v);
+                continue;
+            }
+            List<Optimizers.Hyperparameter> parts = Optimizers.HYPERPARAMETERS.stream()
+                    .filter(h -> h.option().equals(e.getKey())).toList();
+            if (parts.isEmpty()) {
+                throw new UserInputException("the optimizer paths have no setting '" + e.getKey() + "'");
+            }
+            String[] values = v.split(",");
+            if (values.length != parts.size()) {
+                throw new UserInputException(e.getKey() + ": write " + parts.size() + " numbers separated by commas, "
+                        + "not '" + v + "'");
+            }
+            for (int i = 0; i < values.length; i++) {
+                racer.hyperparameterProperty(parts.get(i).id()).set(values[i].strip());
             }
         }
     }

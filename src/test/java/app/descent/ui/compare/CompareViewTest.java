@@ -174,6 +174,46 @@ class CompareViewTest {
         Screenshots.save(stage.getScene(), "compare-paths");
     }
 
+    /** The table is the registry's: NAdam races when ticked, and its ψ column is edited by typing in the cell. */
+    @Test
+    void nadamIsTickedAndItsMomentumDecayTypedInTheTable(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-paths");
+        ContourCanvas map = robot.lookup("#contour").queryAs(ContourCanvas.class);
+        TableView<?> racers = robot.lookup("#racers").queryAs(TableView.class);
+        await(90, java.util.concurrent.TimeUnit.SECONDS, map::hasSurface);
+        var rows = racers.getItems().stream().map(PathsViewModel.Racer.class::cast).toList();
+        assertThat(rows).extracting(PathsViewModel.Racer::name)
+                .containsExactlyElementsOf(app.descent.catalog.Optimizers.IDS);
+        assertThat(racers.getColumns()).extracting(javafx.scene.control.TableColumn::getText)
+                .contains("momentum", "β1", "β2", "α", "ε", "weight decay", "ψ");
+        int index = app.descent.catalog.Optimizers.IDS.indexOf("nadam");
+        PathsViewModel.Racer nadam = rows.get(index);
+        assertThat(Double.parseDouble(nadam.hyperparameterProperty("momentumDecay").get())).isEqualTo(0.004);
+        robot.interact(() -> racers.scrollTo(index));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.from(cell(robot, index, "race")).lookup(".check-box").queryAs(javafx.scene.Node.class));
+        assertThat(nadam.enabledProperty().get()).isTrue();
+        robot.doubleClickOn(cell(robot, index, "ψ"));
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("0.01")
+                .push(javafx.scene.input.KeyCode.ENTER);
+        assertThat(nadam.hyperparameterProperty("momentumDecay").get()).isEqualTo("0.01");
+        // its learning rate is the preset's for Adam's family, shown and editable; a hyperparameter NAdam lacks is a dash
+        assertThat(((javafx.scene.control.TableCell<?, ?>) cell(robot, index, "lr")).getText())
+                .isEqualTo(nadam.lrProperty().get()).isNotEqualTo("–");
+        assertThat(((javafx.scene.control.TableCell<?, ?>) cell(robot, index, "α")).getText()).isEqualTo("–");
+        robot.clickOn("#race");
+        await(90, java.util.concurrent.TimeUnit.SECONDS, () -> nadam.resultProperty().get().startsWith("f = "));
+        assertThat(robot.lookup("#path-error").queryAs(Label.class).getText()).isEmpty();
+        Screenshots.save(stage.getScene(), "compare-paths-nadam");
+    }
+
+    /** The cell of the racers table in row {@code row} under the column headed {@code header}. */
+    private static javafx.scene.Node cell(FxRobot robot, int row, String header) {
+        return robot.lookup("#racers .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getIndex() == row && c.getTableColumn() != null && header.equals(c.getTableColumn().getText()))
+                .query();
+    }
+
     @Test
     void reluAgainstSigmoidSideBySideWithHistogramsPerLayer(FxRobot robot) throws Exception {
         robot.clickOn("#tab-runs");

@@ -216,6 +216,21 @@ class TrainingFormTest {
         assertThat(optimizerCell(robot)).startsWith("rmsprop ");
     }
 
+    /** The menu is the registry's, and an optimizer added to it (NAdam, RAdam, Adamax) trains from the form. */
+    @Test
+    void theOptimizerMenuIsTheRegistrysAndItsNewOptimizersTrain(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#optimizer").queryAs(ComboBox.class).getItems())
+                .containsExactlyElementsOf(app.descent.catalog.Optimizers.IDS);
+        shortRun(robot);
+        for (String name : java.util.List.of("nadam", "radam", "adamax")) {
+            choose(robot, "#optimizer", name);
+            TrainingViewModel.RunRow row = train(robot);
+            assertThat(row.settings().optimizer().name()).isEqualTo(name);
+            assertThat(optimizerCell(robot)).startsWith(name + " ");
+            assertThat(row.result()).as(name).contains(" " + steps(row) + " steps");
+        }
+    }
+
     @Test
     void lossChosenWithTheMouse(FxRobot robot) throws Exception {
         shortRun(robot);
