@@ -3,7 +3,7 @@
 
 Run with Debian's PyTorch:  /usr/bin/python3 tools/reference/conv_step.py
 Reads src/test/resources/reference/step-cases.json with, per case, its weights (.npz, state_dict keys) and
-step-NAME-batch.npz (x, labels), written by ConvolutionStepReferenceTest.writeFixtures. The network in training mode
+step-NAME-batch.npz (x, labels), written by tools/reference/write-fixtures conv-step. The network in training mode
 (batch norm on the batch's statistics), cross-entropy from logits, backward; writes step-NAME-grads.npz: every
 parameter's gradient by state_dict key and "loss". Each case is computed at 1, 2 and 3 threads and must agree.
 """

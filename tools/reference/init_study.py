@@ -2,7 +2,7 @@
 """Activation spread and gradient norm by depth with torch.nn.init's initializers, for InitStudyReferenceTest.
 
 Run with Debian's PyTorch:  /usr/bin/python3 tools/reference/init_study.py
-Reads src/test/resources/reference/init-study.json (written by InitStudyReferenceTest.writeCase: the batch's indices
+Reads src/test/resources/reference/init-study.json (written by tools/reference/write-fixtures init-study: the batch's indices
 in the shipped Fashion-MNIST training file, the mean and deviation that standardize it, the network's widths) and adds
 "results": per activation and initializer the mean over seeds of each hidden layer's activation std (torch.std) and
 of each Linear weight's gradient norm (cross-entropy, eval mode). Biases start at zero, as Descent's initializers

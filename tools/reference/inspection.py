@@ -3,7 +3,7 @@
 
 Run with Debian's PyTorch:  /usr/bin/python3 tools/reference/inspection.py
 Reads src/test/resources/reference/inspect-cases.json with, per case, NAME.npz (the weights, state_dict keys) and
-NAME-batch.npz (x, labels), all written by InspectionReferenceTest.writeFixtures. Writes
+NAME-batch.npz (x, labels), all written by tools/reference/write-fixtures inspection. Writes
 src/test/resources/reference/inspect.json: the network in eval mode, cross-entropy from logits, std unbiased
 (torch.std), dead = exactly 0 for every example of the batch.
 """

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,45 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing, so there the figures must agree to float precision.
  */
 class InitStudyReferenceTest {
-    private static final Path FILE = Path.of("src", "test", "resources", "reference", "init-study.json");
-    private static final int BATCH = 256;
-    private static final int SEEDS = 3;
+    static final Path FILE = Path.of("src", "test", "resources", "reference", "init-study.json");
+    static final int BATCH = 256;
+    static final int SEEDS = 3;
     /** The script covers identity and tanh too; ReLU and sigmoid test the initializers and keep this class short. */
-    private static final List<String> ACTIVATIONS = List.of("relu", "sigmoid");
-    private static final List<String> WRITTEN = List.of("identity", "tanh", "relu", "sigmoid");
+    static final List<String> ACTIVATIONS = List.of("relu", "sigmoid");
+    static final List<String> WRITTEN = List.of("identity", "tanh", "relu", "sigmoid");
 
-    private static DataSplit data() {
+    static DataSplit data() {
         return DataSplit.load("fashion-mnist", DataSplit.Options.DEFAULT);
-    }
-
-    /** The batch's places in the shipped file, its standardization and the study's settings, for the script. */
-    @Test
-    @EnabledIfSystemProperty(named = "descent.reference.write", matches = "true")
-    void writeCase() throws IOException {
-        DataSplit data = data();
-        float[] raw = ShippedDataset.FASHION_MNIST.train().pixels();
-        int per = 784;
-        Map<Integer, List<Integer>> byHash = new HashMap<>();
-        for (int k = 0; k < raw.length / per; k++) {
-            byHash.computeIfAbsent(Arrays.hashCode(Arrays.copyOfRange(raw, k * per, (k + 1) * per)),
-                    h -> new ArrayList<>()).add(k);
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode o = json.createObjectNode();
-        var indices = o.putArray("indices");
-        for (int e = 0; e < BATCH; e++) {
-            float[] row = Arrays.copyOfRange(data.train().x(), e * per, (e + 1) * per);
-            int found = byHash.get(Arrays.hashCode(row)).stream()
-                    .filter(k -> Arrays.equals(row, Arrays.copyOfRange(raw, k * per, (k + 1) * per))).findFirst()
-                    .orElseThrow();
-            indices.add(found);
-        }
-        Inspection.Stats s = Inspection.Stats.of(data.train().x());
-        o.put("mean", s.mean()).put("std", s.std()).put("seeds", 10);
-        o.set("widths", json.valueToTree(InitStudy.WIDTHS));
-        o.set("activations", json.valueToTree(WRITTEN));
-        o.set("initializers", json.valueToTree(InitStudy.INITIALIZERS));
-        Files.writeString(FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(o));
     }
 
     static Stream<Arguments> depths() throws IOException {
@@ -96,7 +65,7 @@ class InitStudyReferenceTest {
         return rows.stream();
     }
 
-    private static void add(List<Arguments> rows, String what, JsonNode torch, List<List<Double>> ours, double tolerance) {
+    static void add(List<Arguments> rows, String what, JsonNode torch, List<List<Double>> ours, double tolerance) {
         int depths = ours.get(0).size();
         int offset = torch.size() - depths;
         for (int d = 0; d < depths; d++) {

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,10 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * AVX-512 machines: layer 0's gradient norm was 0.52 at one thread, 1.22–1.30 at two and three, PyTorch's 1.280.
  */
 class ConvolutionStepReferenceTest {
-    private static final Path DIR = Path.of("src", "test", "resources", "reference");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path DIR = Path.of("src", "test", "resources", "reference");
+    static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Layer l(String name, String type, Object... kv) {
+    static Layer l(String name, String type, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {
             args.put((String) kv[k], kv[k + 1]);
@@ -46,10 +45,10 @@ class ConvolutionStepReferenceTest {
         return new Layer(name, app.descent.network.LayerSpec.kw(type, args));
     }
 
-    private record Case(String name, List<Layer> layers, String weights, int batch) {
+    record Case(String name, List<Layer> layers, String weights, int batch) {
     }
 
-    private static final List<Case> CASES = List.of(
+    static final List<Case> CASES = List.of(
             // the network of issue 13, with the weights InspectionReferenceTest uses
             new Case("cnn", List.of(l("0", "Conv2d", "in_channels", 1, "out_channels", 4, "kernel_size", 3),
                     l("1", "ReLU"), l("2", "MaxPool2d", "kernel_size", 2),
@@ -65,57 +64,21 @@ class ConvolutionStepReferenceTest {
                     l("3", "MaxPool2d", "kernel_size", 2), l("4", "Tanh"), l("5", "Flatten"),
                     l("6", "Linear", "in_features", 8 * 7 * 7, "out_features", 10)), "step-cnn2.npz", 24));
 
-    private static DataSplit data() {
+    static DataSplit data() {
         return DataSplit.load("mnist", new DataSplit.Options(500, -1, 3, 600, 0.1));
     }
 
-    private static TrainingRun run(Case c, DataSplit data) {
+    static TrainingRun run(Case c, DataSplit data) {
         return new TrainingRun(0, c.layers(), data, new TrainingRun.Settings(Losses.Kind.CE,
                 OptimizerSpec.of("sgd", 0.1), Initializer.parse("kaiming"), 32, 1, 5, Schedule.CONSTANT, 0, 0, "cpu"));
     }
 
-    private static int[] firstExamples(int n) {
+    static int[] firstExamples(int n) {
         int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
             indices[i] = i;
         }
         return indices;
-    }
-
-    /** Writes what tools/reference/conv_step.py reads: mvn -o test -Dtest=ConvolutionStepReferenceTest -Ddescent.reference.write=true */
-    @Test
-    @EnabledIfSystemProperty(named = "descent.reference.write", matches = "true")
-    void writeFixtures() throws IOException {
-        DataSplit data = data();
-        ArrayNode cases = JSON.createArrayNode();
-        for (Case c : CASES) {
-            if (!Files.exists(DIR.resolve(c.weights()))) {
-                try (TrainingRun run = run(c, data)) {
-                    for (int k = 0; k < 5; k++) {
-                        run.advance();
-                    }
-                    Files.write(DIR.resolve(c.weights()), run.weightsNpz());
-                }
-            }
-            Examples train = data.train();
-            int per = train.valuesPerExample();
-            try (NDManager m = NDManager.newBaseManager()) {
-                long[] shape = new long[train.shape().length + 1];
-                shape[0] = c.batch();
-                System.arraycopy(train.shape(), 0, shape, 1, train.shape().length);
-                NDArray x = m.create(java.util.Arrays.copyOf(train.x(), c.batch() * per), new Shape(shape));
-                x.setName("x");
-                NDArray y = m.create(java.util.Arrays.copyOf(train.labels(), c.batch()));
-                y.setName("labels");
-                Files.write(DIR.resolve("step-" + c.name() + "-batch.npz"), new NDList(x, y).encode(NDList.Encoding.NPZ));
-            }
-            ObjectNode o = cases.addObject().put("name", c.name()).put("weights", c.weights());
-            ArrayNode layers = o.putArray("layers");
-            for (Layer d : c.layers()) {
-                layers.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
-            }
-        }
-        Files.writeString(DIR.resolve("step-cases.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cases));
     }
 
     @ParameterizedTest(name = "libtorch with {0} thread(s)")

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,13 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * norm has running statistics of its own.
  */
 class InspectionReferenceTest {
-    private static final Path DIR = Path.of("src", "test", "resources", "reference");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path DIR = Path.of("src", "test", "resources", "reference");
+    static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Case(String name, List<Layer> layers, String init, int trainSteps, int batch) {
+    record Case(String name, List<Layer> layers, String init, int trainSteps, int batch) {
     }
 
-    private static Layer l(String name, String type, Object... kv) {
+    static Layer l(String name, String type, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {
             args.put((String) kv[k], kv[k + 1]);
@@ -47,7 +46,7 @@ class InspectionReferenceTest {
         return new Layer(name, app.descent.network.LayerSpec.kw(type, args));
     }
 
-    private static final List<Case> CASES = List.of(
+    static final List<Case> CASES = List.of(
             new Case("mlp", List.of(l("0", "Flatten"), l("1", "Linear", "in_features", 784, "out_features", 32),
                     l("2", "BatchNorm1d", "num_features", 32), l("3", "ReLU"),
                     l("4", "Linear", "in_features", 32, "out_features", 16), l("5", "Tanh"), l("6", "Dropout", "p", 0.3),
@@ -64,47 +63,13 @@ class InspectionReferenceTest {
                     l("7", "Linear", "in_features", 64, "out_features", 64), l("8", "Softplus"),
                     l("9", "Linear", "in_features", 64, "out_features", 10)), "xavier", 0, 32));
 
-    private static DataSplit data() {
+    static DataSplit data() {
         return DataSplit.load("mnist", new DataSplit.Options(500, -1, 3, 600, 0.1));
     }
 
-    private static TrainingRun run(Case c, DataSplit data) {
+    static TrainingRun run(Case c, DataSplit data) {
         return new TrainingRun(0, c.layers(), data, new TrainingRun.Settings(Losses.Kind.CE,
                 OptimizerSpec.of("adam", 0.01), Initializer.parse(c.init()), 32, 1, 3, Schedule.CONSTANT, 0, 0, "cpu"));
-    }
-
-    /** Writes the fixtures the script reads: mvn -o test -Dtest=InspectionReferenceTest -Ddescent.reference.write=true */
-    @Test
-    @EnabledIfSystemProperty(named = "descent.reference.write", matches = "true")
-    void writeFixtures() throws IOException {
-        DataSplit data = data();
-        ArrayNode cases = JSON.createArrayNode();
-        for (Case c : CASES) {
-            try (TrainingRun run = run(c, data)) {
-                for (int k = 0; k < c.trainSteps(); k++) {
-                    run.advance();
-                }
-                Files.write(DIR.resolve("inspect-" + c.name() + ".npz"), run.weightsNpz());
-            }
-            Examples train = data.train();
-            int per = train.valuesPerExample();
-            try (NDManager m = NDManager.newBaseManager()) {
-                long[] shape = new long[train.shape().length + 1];
-                shape[0] = c.batch();
-                System.arraycopy(train.shape(), 0, shape, 1, train.shape().length);
-                NDArray x = m.create(java.util.Arrays.copyOf(train.x(), c.batch() * per), new Shape(shape));
-                x.setName("x");
-                NDArray y = m.create(java.util.Arrays.copyOf(train.labels(), c.batch()));
-                y.setName("labels");
-                Files.write(DIR.resolve("inspect-" + c.name() + "-batch.npz"), new NDList(x, y).encode(NDList.Encoding.NPZ));
-            }
-            ObjectNode o = cases.addObject().put("name", c.name()).put("batch", c.batch());
-            ArrayNode layers = o.putArray("layers");
-            for (Layer d : c.layers()) {
-                layers.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
-            }
-        }
-        Files.writeString(DIR.resolve("inspect-cases.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cases));
     }
 
     static Stream<Arguments> layers() throws IOException {
@@ -137,7 +102,7 @@ class InspectionReferenceTest {
         return rows.stream();
     }
 
-    private static void add(List<Arguments> rows, String at, JsonNode e, String key, Inspection.Stats s) {
+    static void add(List<Arguments> rows, String at, JsonNode e, String key, Inspection.Stats s) {
         double std = e.get(key + "Std").asDouble();
         rows.add(Arguments.of(at + " mean", e.get(key + "Mean").asDouble(), s.mean(), std));
         rows.add(Arguments.of(at + " std", std, s.std(), 0.0));
