@@ -40,24 +40,33 @@ public final class InspectionFixtures {
                 }
                 Files.write(DIR.resolve("inspect-" + c.name() + ".npz"), run.weightsNpz());
             }
-            Examples train = data.train();
-            int per = train.valuesPerExample();
-            try (NDManager m = NDManager.newBaseManager()) {
-                long[] shape = new long[train.shape().length + 1];
-                shape[0] = c.batch();
-                System.arraycopy(train.shape(), 0, shape, 1, train.shape().length);
-                NDArray x = m.create(java.util.Arrays.copyOf(train.x(), c.batch() * per), new Shape(shape));
-                x.setName("x");
-                NDArray y = m.create(java.util.Arrays.copyOf(train.labels(), c.batch()));
-                y.setName("labels");
-                Files.write(DIR.resolve("inspect-" + c.name() + "-batch.npz"), new NDList(x, y).encode(NDList.Encoding.NPZ));
-            }
+            Files.write(DIR.resolve("inspect-" + c.name() + "-batch.npz"), firstBatchNpz(data.train(), c.batch()));
             ObjectNode o = cases.addObject().put("name", c.name()).put("batch", c.batch());
-            ArrayNode layers = o.putArray("layers");
-            for (Layer d : c.layers()) {
-                layers.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
-            }
+            putLayers(o, c.layers());
         }
         Files.writeString(DIR.resolve("inspect-cases.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cases));
+    }
+
+    /** The first {@code batch} training examples and their labels as the .npz the reference scripts read. */
+    static byte[] firstBatchNpz(Examples train, int batch) {
+        int per = train.valuesPerExample();
+        try (NDManager m = NDManager.newBaseManager()) {
+            long[] shape = new long[train.shape().length + 1];
+            shape[0] = batch;
+            System.arraycopy(train.shape(), 0, shape, 1, train.shape().length);
+            NDArray x = m.create(java.util.Arrays.copyOf(train.x(), batch * per), new Shape(shape));
+            x.setName("x");
+            NDArray y = m.create(java.util.Arrays.copyOf(train.labels(), batch));
+            y.setName("labels");
+            return new NDList(x, y).encode(NDList.Encoding.NPZ);
+        }
+    }
+
+    /** The layers as the reference scripts build them: type and torch arguments. */
+    static void putLayers(ObjectNode o, java.util.List<Layer> layers) {
+        ArrayNode out = o.putArray("layers");
+        for (Layer d : layers) {
+            out.addObject().put("type", d.type()).set("args", JSON.valueToTree(d.args()));
+        }
     }
 }
