@@ -426,6 +426,42 @@ public final class Optimizers {
         return HYPERPARAMETERS.stream().map(Hyperparameter::option).distinct().toList();
     }
 
+    /** How an option of several values is written: "B1,B2" for betas. */
+    public static String form(String option) {
+        return HYPERPARAMETERS.stream().filter(h -> h.option().equals(option))
+                .map(h -> h.id().substring(0, 1).toUpperCase(Locale.ROOT) + h.id().replaceAll("\\D", ""))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
+     * The values an option sets, as written ("0.9,0.999" for betas), by hyperparameter id; a wrong count, a word or
+     * an unknown option is an error naming the option.
+     */
+    public static Map<String, Double> parse(String option, String text) {
+        // "--betas" on the command line, "betas" in a lesson
+        String name = option.startsWith("--") ? option.substring(2) : option;
+        List<Hyperparameter> parts = HYPERPARAMETERS.stream().filter(h -> h.option().equals(name)).toList();
+        if (parts.isEmpty()) {
+            throw new UserInputException("unknown optimizer option '" + option + "'; choose one of "
+                    + String.join(", ", options()));
+        }
+        String form = parts.size() == 1 ? "a number" : form(name);
+        String[] values = String.valueOf(text).split(",", -1);
+        if (values.length != parts.size()) {
+            throw new UserInputException(option + " must be " + form + ", not '" + text + "'");
+        }
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            try {
+                out.put(parts.get(i).id(), Double.parseDouble(values[i].strip()));
+            } catch (NumberFormatException e) {
+                throw new UserInputException(option + " must be " + form + ": '" + values[i].strip()
+                        + "' is not a number");
+            }
+        }
+        return out;
+    }
+
     /** The ids of the optimizers that have {@code h}, e.g. "adam, adamw" for a help text. */
     public static List<String> having(Hyperparameter h) {
         return ALL.stream().filter(o -> o.has(h.id())).map(Optimizer::id).toList();

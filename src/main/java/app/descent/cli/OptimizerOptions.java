@@ -25,9 +25,7 @@ public final class OptimizerOptions implements CommandLine.IModelTransformer {
         groups().forEach((option, parts) -> {
             if (spec.findOption("--" + option) == null) {
                 spec.addOption(OptionSpec.builder("--" + option).type(parts.size() == 1 ? Double.class : String.class)
-                        .paramLabel(parts.size() == 1 ? "F" : parts.stream().map(h -> h.id().substring(0, 1)
-                                .toUpperCase(java.util.Locale.ROOT) + h.id().replaceAll("\\D", ""))
-                                .collect(Collectors.joining(",")))
+                        .paramLabel(parts.size() == 1 ? "F" : Optimizers.form(option))
                         .description(help(parts)).build());
             }
         });
@@ -95,29 +93,12 @@ public final class OptimizerOptions implements CommandLine.IModelTransformer {
                         .map(id -> "--" + Optimizers.hyperparameter(id).option()).distinct()
                         .collect(Collectors.joining(", ")) + ")");
             }
-            double[] v = parts.size() == 1 ? new double[] {(Double) value} : numbers("--" + e.getKey(),
-                    (String) value, option.paramLabel());
-            for (int i = 0; i < parts.size(); i++) {
-                opt = opt.with(parts.get(i).id(), v[i]);
+            Map<String, Double> v = parts.size() == 1 ? Map.of(parts.get(0).id(), (Double) value)
+                    : Optimizers.parse("--" + e.getKey(), (String) value);
+            for (Map.Entry<String, Double> h : v.entrySet()) {
+                opt = opt.with(h.getKey(), h.getValue());
             }
         }
         return opt;
-    }
-
-    private static double[] numbers(String option, String text, String form) {
-        String[] parts = text.split(",", -1);
-        int n = form.split(",").length;
-        if (parts.length != n) {
-            throw new UserInputException(option + " must be " + form + ", not '" + text + "'");
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new UserInputException(option + " must be " + form + ": '" + parts[i].strip() + "' is not a number");
-            }
-        }
-        return v;
     }
 }

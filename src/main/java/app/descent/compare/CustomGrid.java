@@ -43,9 +43,10 @@ public record CustomGrid(String code, String dataset, DataSplit.Options data, Tr
     }
 
     /** Every setting {@link #of} takes besides the network: the dataset, vary, and the options of descent train. */
-    public static final List<String> KEYS = List.of("dataset", "vary", "loss", "optimizer", "lr", "momentum",
-            "batch-size", "epochs", "init", "weight-decay", "schedule", "clip", "patience", "seed", "samples", "noise",
-            "train-size", "val-fraction", "device");
+    public static final List<String> KEYS = java.util.stream.Stream.of(List.of("dataset", "vary", "loss", "optimizer",
+            "lr"), app.descent.catalog.Optimizers.options(), List.of("batch-size", "epochs", "init", "schedule", "clip",
+            "patience", "seed", "samples", "noise", "train-size", "val-fraction", "device"))
+            .flatMap(List::stream).toList();
 
     /**
      * The grid for a network's code and settings by their command-line names (values as the command line writes
@@ -65,37 +66,30 @@ public record CustomGrid(String code, String dataset, DataSplit.Options data, Tr
         String dataset = required(given, "dataset");
         Variation variation = Variation.parse(required(given, "vary"));
         Double lr = given.containsKey("lr") ? number(given, "lr") : null;
-        TrainingRun.Settings settings = settings(get(given, "loss", Defaults.LOSS),
-                get(given, "optimizer", Defaults.OPTIMIZER), lr,
-                given.containsKey("momentum") ? number(given, "momentum") : null,
+        String optimizer = get(given, "optimizer", Defaults.OPTIMIZER);
+        OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer));
+        for (String option : app.descent.catalog.Optimizers.options()) {
+            if (given.containsKey(option)) {
+                for (Map.Entry<String, Double> h : app.descent.catalog.Optimizers.parse(option, given.get(option))
+                        .entrySet()) {
+                    if (!opt.has(h.getKey())) {
+                        throw new CompareException(option + ": " + opt.name() + " has no "
+                                + app.descent.catalog.Optimizers.hyperparameter(h.getKey()).label());
+                    }
+                    opt = opt.with(h.getKey(), h.getValue());
+                }
+            }
+        }
+        TrainingRun.Settings settings = settings(get(given, "loss", Defaults.LOSS), opt,
                 integer(given, "batch-size", Defaults.BATCH_SIZE), integer(given, "epochs", Defaults.EPOCHS),
-                get(given, "init", Defaults.INIT),
-                given.containsKey("weight-decay") ? number(given, "weight-decay") : null,
-                get(given, "schedule", Defaults.SCHEDULE), number(given, "clip", Defaults.CLIP),
-                integer(given, "patience", Defaults.PATIENCE), longInteger(given, "seed", Defaults.SEED),
-                get(given, "device", Defaults.DEVICE));
+                get(given, "init", Defaults.INIT), get(given, "schedule", Defaults.SCHEDULE),
+                number(given, "clip", Defaults.CLIP), integer(given, "patience", Defaults.PATIENCE),
+                longInteger(given, "seed", Defaults.SEED), get(given, "device", Defaults.DEVICE));
         Double noise = given.containsKey("noise") ? number(given, "noise") : null;
         DataSplit.Options data = data(integer(given, "samples", Defaults.SAMPLES), noise,
                 settings.seed(), integer(given, "train-size", Defaults.TRAIN_SIZE),
                 number(given, "val-fraction", Defaults.VAL_FRACTION));
         return new CustomGrid(code, dataset, data, settings, variation, lr != null);
-    }
-
-    /**
-     * The training settings from the options' values ({@code lr}, {@code momentum}, {@code weightDecay} null when
-     * not given: the optimizer's own default).
-     */
-    public static TrainingRun.Settings settings(String loss, String optimizer, Double lr, Double momentum,
-            int batchSize, int epochs, String init, Double weightDecay, String schedule, double clip, int patience,
-            long seed, String device) {
-        OptimizerSpec opt = OptimizerSpec.of(optimizer, lr != null ? lr : OptimizerSpec.defaultLr(optimizer));
-        if (momentum != null) {
-            opt = opt.withMomentum(momentum);
-        }
-        if (weightDecay != null) {
-            opt = opt.withWeightDecay(weightDecay);
-        }
-        return settings(loss, opt, batchSize, epochs, init, schedule, clip, patience, seed, device);
     }
 
     /** The training settings from the options' values, the optimizer with its hyperparameters already set. */

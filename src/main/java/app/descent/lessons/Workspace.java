@@ -22,9 +22,9 @@ public enum Workspace {
 
     /** The options of {@code descent train} beyond the model and the dataset that an action may set. */
     static final class Keys {
-        static final List<String> TRAIN = List.of("loss", "optimizer", "lr", "momentum", "batch-size", "epochs", "init",
-                "weight-decay", "schedule", "clip", "patience", "seed", "samples", "noise", "train-size", "val-fraction",
-                "device");
+        static final List<String> TRAIN = concat(concat(List.of("loss", "optimizer", "lr"), Optimizers.options()),
+                List.of("batch-size", "epochs", "init", "schedule", "clip", "patience", "seed", "samples", "noise",
+                        "train-size", "val-fraction", "device"));
 
         private Keys() {
         }
