@@ -55,8 +55,7 @@ public final class TorchLayers {
             case IDENTITY -> Blocks.identityBlock();
             case MISH -> LambdaBlock.singleton(x -> x.mul(Activation.softPlus(x).tanh()), "Mish");
             case SOFTSIGN -> LambdaBlock.singleton(x -> x.div(x.abs().add(1)), "Softsign");
-            case HARDTANH -> LambdaBlock.singleton(x -> x.clip(number(args, "min_val", -1.0),
-                    number(args, "max_val", 1.0)), "Hardtanh");
+            case HARDTANH -> hardtanh(number(args, "min_val", -1.0), number(args, "max_val", 1.0));
         };
     }
 
@@ -67,6 +66,19 @@ public final class TorchLayers {
     public static final java.util.Set<String> UNTRAINABLE = java.util.Set.of("ConvTranspose2d", "MaxPool1d", "AvgPool1d",
             "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "GroupNorm", "Dropout1d", "Dropout2d",
             "Unflatten", "Embedding", "RNN", "LSTM", "GRU", "PReLU", "Hardswish");
+
+    /**
+     * Hardtanh as torch.nn computes it: the slope is 1 strictly inside (min, max) and 0 from the bounds on, at the
+     * bounds too (clip's slope is 1 there).
+     */
+    private static Block hardtanh(double min, double max) {
+        return LambdaBlock.singleton(x -> {
+            ai.djl.ndarray.types.DataType t = x.getDataType();
+            return x.mul(x.gt(min).logicalAnd(x.lt(max)).toType(t, false))
+                    .add(x.lte(min).toType(t, false).mul(min))
+                    .add(x.gte(max).toType(t, false).mul(max));
+        }, "Hardtanh");
+    }
 
     /**
      * @param args PyTorch's argument names with their values: Integer, Double, Boolean, String, or int[] for tuples

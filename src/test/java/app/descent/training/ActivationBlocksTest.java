@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * torch name as the Builder and importer write it, and that block computes the registry's value and slope (float32).
  */
 class ActivationBlocksTest {
-    static final float[] XS = {-30f, -6.5f, -3f, -1.5f, -0.999f, -0.4f, -1e-3f, 1e-3f, 0.3f, 0.999f, 1.2f, 2.4f, 5.5f, 7f, 25f};
+    static final float[] XS = {-30f, -6.5f, -3f, -1.5f, -1f, -0.999f, -0.4f, -1e-3f, 1e-3f, 0.3f, 0.999f, 1f, 1.2f, 2.4f, 5.5f, 7f, 25f};
 
     @ParameterizedTest
     @EnumSource(Activation.class)
