@@ -74,20 +74,55 @@ public final class MathText {
      * reader and a test read), and when it has math, the control shows it typeset instead, wrapped to the control's
      * width when the control wraps its text. Called again with plain text, the control shows plain text again.
      */
+    private static final String FIT = "math-fit";
+
     public static void label(Labeled control, String text) {
         control.setText(text);
         if (text == null || text.indexOf('$') < 0) {
+            if (control.getProperties().remove(FIT) instanceof Runnable undo) {
+                undo.run();
+            }
             control.setGraphic(null);
             control.setContentDisplay(ContentDisplay.LEFT);
             return;
         }
         VBox g = (VBox) of(text);
         if (control.isWrapText()) {
-            // the typeset text wraps as the control's own text would: to the width the control is given
+            // the typeset text wraps as the control's own text would, to the width its container gives it (the
+            // container's, not the control's own width: that follows the text, and the text followed it down to a
+            // letter per line)
             double box = control instanceof Label ? 0 : 28;
-            g.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> control.getWidth()
-                    - control.getPadding().getLeft() - control.getPadding().getRight() - box,
-                    control.widthProperty(), control.paddingProperty()));
+            Runnable fit = () -> {
+                double room = control.getParent() instanceof javafx.scene.layout.Region r
+                        ? r.getWidth() - r.getInsets().getLeft() - r.getInsets().getRight() : control.getWidth();
+                double w = room - control.getPadding().getLeft() - control.getPadding().getRight() - box;
+                g.setMaxWidth(w > 80 ? w : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            };
+            javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> fit.run();
+            javafx.beans.value.ChangeListener<javafx.scene.Parent> moved = (o, old, now) -> {
+                if (old instanceof javafx.scene.layout.Region r) {
+                    r.widthProperty().removeListener(resized);
+                }
+                if (now instanceof javafx.scene.layout.Region r) {
+                    r.widthProperty().addListener(resized);
+                }
+                fit.run();
+            };
+            // called again (a note that changes), the last text's listeners go
+            if (control.getProperties().remove(FIT) instanceof Runnable undo) {
+                undo.run();
+            }
+            control.parentProperty().addListener(moved);
+            if (control.getParent() instanceof javafx.scene.layout.Region r) {
+                r.widthProperty().addListener(resized);
+            }
+            control.getProperties().put(FIT, (Runnable) () -> {
+                control.parentProperty().removeListener(moved);
+                if (control.getParent() instanceof javafx.scene.layout.Region r) {
+                    r.widthProperty().removeListener(resized);
+                }
+            });
+            fit.run();
             g.setMinWidth(0);
         }
         control.setGraphic(g);
