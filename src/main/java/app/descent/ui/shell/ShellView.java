@@ -81,6 +81,7 @@ public final class ShellView {
         // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
         StartupClock.afterFirstFrame(scene, () -> {
             view.installTooltips();
+            view.addEngineSpinner();
             view.buildCurrentWorkspace();
             model.loadEngine();
         });
@@ -129,13 +130,11 @@ public final class ShellView {
         lessonDock.setVisible(false);
         lessonDock.setManaged(false);
 
-        engineSpinner = new ProgressIndicator();
-        engineSpinner.setPrefSize(14, 14);
         engineLabel = new Label();
         engineLabel.setId("engine-label");
         Label hint = new Label("Ctrl+1…6 switch workspaces · F5 presentation mode");
         hint.getStyleClass().add("status-hint");
-        HBox status = new HBox(8, engineSpinner, engineLabel, grow(), hint);
+        HBox status = new HBox(8, engineLabel, grow(), hint);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
 
@@ -148,6 +147,18 @@ public final class ShellView {
 
     /** Tooltips wait for the first frame: the Tooltip class starts its popup machinery when first used. */
     private final Map<javafx.scene.control.Control, String> tips = new java.util.LinkedHashMap<>();
+
+    /**
+     * The spinner beside the engine's status, added once the first frame is out: its endless animation cost the first
+     * frame a tenth of a second, and libtorch only starts loading after that frame anyway.
+     */
+    private void addEngineSpinner() {
+        engineSpinner = new ProgressIndicator();
+        engineSpinner.setPrefSize(14, 14);
+        engineSpinner.visibleProperty().bind(model.engineLoadingProperty());
+        engineSpinner.managedProperty().bind(model.engineLoadingProperty());
+        ((HBox) engineLabel.getParent()).getChildren().add(0, engineSpinner);
+    }
 
     private void installTooltips() {
         tips.forEach((control, tip) -> control.setTooltip(new Tooltip(tip)));
@@ -214,8 +225,6 @@ public final class ShellView {
         applyTheme();
 
         engineLabel.textProperty().bind(model.engineLabelProperty());
-        engineSpinner.visibleProperty().bind(model.engineLoadingProperty());
-        engineSpinner.managedProperty().bind(model.engineLoadingProperty());
     }
 
     /**
