@@ -152,29 +152,24 @@ public record CustomGrid(String code, String dataset, DataSplit.Options data, Tr
     }
 
     private static double number(Map<String, String> given, String key, String fallback) {
-        String v = get(given, key, fallback);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new CompareException(key + ": '" + v + "' is not a number");
-        }
+        return parsed(given, key, fallback, Double::parseDouble, "a number");
     }
 
     private static int integer(Map<String, String> given, String key, String fallback) {
-        String v = get(given, key, fallback);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new CompareException(key + ": '" + v + "' is not a whole number");
-        }
+        return parsed(given, key, fallback, Integer::parseInt, "a whole number");
     }
 
     private static long longInteger(Map<String, String> given, String key, String fallback) {
+        return parsed(given, key, fallback, Long::parseLong, "a whole number");
+    }
+
+    private static <T> T parsed(Map<String, String> given, String key, String fallback,
+            java.util.function.Function<String, T> parse, String what) {
         String v = get(given, key, fallback);
         try {
-            return Long.parseLong(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new CompareException(key + ": '" + v + "' is not a whole number");
+            throw new CompareException(key + ": '" + v + "' is not " + what);
         }
     }
 }

@@ -26,6 +26,26 @@ public final class Session {
         public String get(String key) {
             return settings.get(key);
         }
+
+        /**
+         * For {@code workspace}'s request only: {@code apply} takes the settings (a setting it refuses goes to
+         * problem), then with run, {@code press} presses the workspace's main button.
+         */
+        public static void handle(Setup r, String workspace,
+                java.util.function.Consumer<java.util.Map<String, String>> apply, Runnable press) {
+            if (r == null || !r.workspace().equals(workspace)) {
+                return;
+            }
+            try {
+                apply.accept(r.settings());
+            } catch (app.descent.UserInputException e) {
+                r.problem().accept(e.getMessage());
+                return;
+            }
+            if (r.run()) {
+                press.run();
+            }
+        }
     }
 
     /** Set to put a workspace into a lesson action's state (the workspace reads it also when it opens later). */

@@ -93,18 +93,7 @@ public final class PathsView {
 
     /** Puts a lesson's path action into the tab; with run, presses Race. */
     private void setUp(app.descent.ui.Session.Setup r) {
-        if (r == null || !r.workspace().equals("paths")) {
-            return;
-        }
-        try {
-            model.apply(r.settings());
-        } catch (app.descent.UserInputException e) {
-            r.problem().accept(e.getMessage());
-            return;
-        }
-        if (r.run()) {
-            raceButton.fire();
-        }
+        app.descent.ui.Session.Setup.handle(r, "paths", model::apply, raceButton::fire);
     }
 
     @FXML

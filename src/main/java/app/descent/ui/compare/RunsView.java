@@ -71,18 +71,7 @@ public final class RunsView {
 
     /** Puts a lesson's compare action into the tab; with run, presses Run study. */
     private void setUp(app.descent.ui.Session.Setup r) {
-        if (r == null || !r.workspace().equals("compare")) {
-            return;
-        }
-        try {
-            model.apply(r.settings());
-        } catch (app.descent.UserInputException e) {
-            r.problem().accept(e.getMessage());
-            return;
-        }
-        if (r.run()) {
-            runButton.fire();
-        }
+        app.descent.ui.Session.Setup.handle(r, "compare", model::apply, runButton::fire);
     }
 
     @FXML
