@@ -102,6 +102,7 @@ public final class Session {
 
     /** Forgets every hand-over and every listener to them (a new window). */
     public static void reset() {
+        app.descent.ui.session.Sessions.reset();
         UNLISTEN.forEach(Runnable::run);
         UNLISTEN.clear();
         BACKPROP_REQUEST.set(null);

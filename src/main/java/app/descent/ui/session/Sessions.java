@@ -1,0 +1,31 @@
+package app.descent.ui.session;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The workspaces of the open window that take part in sessions. Each workspace registers its state when it is built;
+ * a new window starts with none ({@link #reset()}).
+ */
+public final class Sessions {
+    private static final Map<String, WorkspaceState> OPEN = new LinkedHashMap<>();
+
+    private Sessions() {
+    }
+
+    /** Called by a workspace's view when it is built (on the FX thread); a later one with the same id replaces it. */
+    public static void register(WorkspaceState state) {
+        OPEN.put(state.id(), state);
+    }
+
+    /** The registered workspaces by id, in the order they were built. */
+    public static Map<String, WorkspaceState> registered() {
+        return Collections.unmodifiableMap(OPEN);
+    }
+
+    /** Forgets every workspace (a new window). */
+    public static void reset() {
+        OPEN.clear();
+    }
+}
