@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Training throughput: the Descent trainer against a bare DJL loop (MLP 784-128-10 on MNIST,",
-            "Adam 1e-3, batch 64), and steps per second of a 2-8-8-2 tanh net on a toy set (batch 10, SGD)."})
+            "Adam 1e-3, batch 64) and against the limit, libtorch's rate on the step's own matrix products",
+            "(measured in the same rounds), and steps per second of a 2-8-8-2 tanh net on a toy set (batch 10, SGD)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("ratioToStagedBareDjl", Math.round(r.ratioToStaged() * 1000) / 1000.0);
             o.put("libtorchThreads", Bench.threads());
             o.put("toyStepsPerSecond", Math.round(r.toyStepsPerSecond()));
+            o.put("flopsPerSample", r.limit().flopsPerSample());
+            o.put("achievedGflops", Math.round(r.limit().achievedGflops() * 100) / 100.0);
+            o.put("matmulGflops", Math.round(r.limit().matmulGflops() * 100) / 100.0);
+            o.put("shareOfLimit", Math.round(r.limit().shareOfLimit() * 1000) / 1000.0);
             if (w != null) {
                 o.put("windowStepsPerSecond", Math.round(w.stepsPerSecond()));
                 o.put("boundaryPicturesPerSecond", Math.round(w.picturesPerSecond() * 10) / 10.0);
@@ -80,6 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bare, staged      %,10.0f samples/s  (ratio %.3f; batches in reused native memory, as the trainer)%n",
                     r.stagedBareDjlSamplesPerSecond(), r.ratioToStaged());
             out.printf("toy 2-8-8-2 net   %,10.0f steps/s    (batch 10, SGD)%n", r.toyStepsPerSecond());
+            out.printf("the limit         %,10.1f GFLOP/s   (libtorch multiplying the step's own matrices, forward and "
+                    + "backward, %d thread%s)%n", r.limit().matmulGflops(), Bench.threads(), Bench.threads() == 1 ? "" : "s");
+            out.printf("trainer achieves  %,10.1f GFLOP/s   (%,d FLOPs per sample; share of the limit %.3f, median of rounds)%n",
+                    r.limit().achievedGflops(), r.limit().flopsPerSample(), r.limit().shareOfLimit());
             if (w != null) {
                 out.printf("in the window     %,10.0f steps/s    with %.1f boundary pictures/s and %.1f rendered frames/s (%s%s)%n",
                         w.stepsPerSecond(), w.picturesPerSecond(), w.framesPerSecond(),

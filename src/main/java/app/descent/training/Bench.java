@@ -31,7 +31,17 @@ public final class Bench {
      */
     public record Result(double samplesPerSecond, double bareDjlSamplesPerSecond, double ratio,
                          double stagedBareDjlSamplesPerSecond, double ratioToStaged,
-                         double toyStepsPerSecond, long mlpSteps, long bareSteps, long toySteps, double seconds) {
+                         double toyStepsPerSecond, long mlpSteps, long bareSteps, long toySteps, double seconds,
+                         Limit limit) {
+    }
+
+    /**
+     * The trainer against the machine's limit: {@code flopsPerSample} of matrix products a step does per example
+     * ({@link #flopsPerSample}), the rate they give at the trainer's speed ({@code achievedGflops}), the rate
+     * libtorch multiplies the step's own matrices at ({@code matmulGflops}, forward and backward shapes, same
+     * threads, measured in the same rounds), and the median over rounds of achieved / limit ({@code shareOfLimit}).
+     */
+    public record Limit(long flopsPerSample, double achievedGflops, double matmulGflops, double shareOfLimit) {
     }
 
     private Bench() {
@@ -60,33 +70,142 @@ public final class Bench {
                 Initializer.parse("default"), BATCH, 1000, 1, Schedule.CONSTANT, 0, 0, "cpu");
         int rounds = Math.max(1, (int) Math.round(seconds / TURN));
         double turn = Math.min(TURN, seconds);
-        double[][] rates = new double[3][rounds];
-        long[] steps = new long[3];
+        double[][] rates = new double[4][rounds];
+        long[] steps = new long[4];
+        long flops = flopsPerSample(mlp());
         try (TrainingRun run = new TrainingRun(0, mlp(), mnist, s);
              BareLoop bare = new BareLoop(mnist.train(), false);
-             BareLoop staged = new BareLoop(mnist.train(), true)) {
-            Runnable[] contestants = {run::advance, bare::step, staged::step};
+             BareLoop staged = new BareLoop(mnist.train(), true);
+             MatmulLimit limit = new MatmulLimit(products(mlp(), BATCH))) {
+            Runnable[] contestants = {run::advance, bare::step, staged::step, limit::pass};
             for (Runnable c : contestants) {
                 time(Math.min(2, seconds / 2), c);
             }
             for (int k = 0; k < rounds; k++) {
-                for (int j = 0; j < 3; j++) {
-                    int c = (j + k) % 3;
+                for (int j = 0; j < contestants.length; j++) {
+                    int c = (j + k) % contestants.length;
                     long[] timed = time(turn, contestants[c]);
-                    rates[c][k] = rate(timed) * BATCH;
+                    rates[c][k] = c == 3 ? limit.gflops(timed) : rate(timed) * BATCH;
                     steps[c] += timed[0];
                 }
             }
         }
         double[] toBare = new double[rounds];
         double[] toStaged = new double[rounds];
+        double[] achieved = new double[rounds];
+        double[] share = new double[rounds];
         for (int k = 0; k < rounds; k++) {
             toBare[k] = rates[0][k] / rates[1][k];
             toStaged[k] = rates[0][k] / rates[2][k];
+            achieved[k] = rates[0][k] * flops / 1e9;
+            share[k] = achieved[k] / rates[3][k];
         }
         long[] toy = toy(seconds);
         return new Result(median(rates[0]), median(rates[1]), median(toBare), median(rates[2]), median(toStaged),
-                rate(toy), steps[0], steps[1], toy[0], (System.nanoTime() - start) / 1e9);
+                rate(toy), steps[0], steps[1], toy[0], (System.nanoTime() - start) / 1e9,
+                new Limit(flops, median(achieved), median(rates[3]), median(share)));
+    }
+
+    /**
+     * One matrix product of a training step, {@code (m × k) · (k × n)}; a transposed operand is a transposed view
+     * of a matrix stored the other way round, as libtorch's linear layer and its backward pass see them.
+     */
+    record Product(String what, long m, long k, long n, boolean transposeA, boolean transposeB) {
+        long flops() {
+            return 2 * m * k * n;
+        }
+    }
+
+    /**
+     * The matrix products of one training step of {@code layers} on a batch of {@code batch}: per Linear layer
+     * (in, out) the forward x·Wᵀ, the weight's gradient xᵀ·dy and, below a layer with parameters, the gradient
+     * dy·W that flows to the layer beneath (none for the first: the data needs no gradient). Only linear layers
+     * multiply matrices here; flattening, activations and the loss are elementwise.
+     */
+    static List<Product> products(List<Layer> layers, long batch) {
+        List<Product> all = new java.util.ArrayList<>();
+        boolean below = false;
+        for (Layer l : layers) {
+            if (!l.type().equals("Linear")) {
+                if (l.type().startsWith("Conv") || l.type().contains("Norm")) {
+                    throw new TrainingException("the FLOP count covers linear layers only, not " + l.type());
+                }
+                continue;
+            }
+            long in = ((Number) l.args().get("in_features")).longValue();
+            long out = ((Number) l.args().get("out_features")).longValue();
+            all.add(new Product("layer " + l.name() + " forward x·Wᵀ", batch, in, out, false, true));
+            all.add(new Product("layer " + l.name() + " dW = xᵀ·dy", in, batch, out, true, false));
+            if (below) {
+                all.add(new Product("layer " + l.name() + " dx = dy·W", batch, out, in, false, false));
+            }
+            below = true;
+        }
+        return all;
+    }
+
+    /** FLOPs of matrix products per example in one training step of {@code layers} (see {@link #products}). */
+    public static long flopsPerSample(List<Layer> layers) {
+        long sum = 0;
+        for (Product p : products(layers, 1)) {
+            sum += p.flops();
+        }
+        return sum;
+    }
+
+    /** The bench's network (for the README's arithmetic and the CLI). */
+    public static List<Layer> network() {
+        return mlp();
+    }
+
+    /**
+     * libtorch multiplying the step's own matrices, through DJL on this thread (so with the trainer's intra-op
+     * threads): one pass does each product once, and the rate is all their FLOPs over all their time, which
+     * weighs each shape by the time it takes, as a step does.
+     */
+    static final class MatmulLimit implements AutoCloseable {
+        private final NDManager manager = NDManager.newBaseManager();
+        private final List<Product> products;
+        private final NDArray[][] operands;
+        private final long flopsPerPass;
+
+        MatmulLimit(List<Product> products) {
+            this.products = List.copyOf(products);
+            operands = new NDArray[products.size()][2];
+            long f = 0;
+            for (int i = 0; i < products.size(); i++) {
+                Product p = products.get(i);
+                operands[i][0] = operand(p.m(), p.k(), p.transposeA());
+                operands[i][1] = operand(p.k(), p.n(), p.transposeB());
+                f += p.flops();
+            }
+            flopsPerPass = f;
+        }
+
+        private NDArray operand(long rows, long cols, boolean transposed) {
+            NDArray a = manager.randomNormal(transposed ? new Shape(cols, rows) : new Shape(rows, cols));
+            return transposed ? a.transpose() : a;
+        }
+
+        void pass() {
+            for (NDArray[] o : operands) {
+                o[0].matMul(o[1]).close();
+            }
+        }
+
+        /** GFLOP/s of a timed stretch of passes {passes, nanoseconds}. */
+        double gflops(long[] timed) {
+            return timed[0] * (double) flopsPerPass / timed[1];
+        }
+
+        List<Product> products() {
+            return products;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
     }
 
     /** libtorch's intra-op threads (the Launcher leaves one core to the JVM). */

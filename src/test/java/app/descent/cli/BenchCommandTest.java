@@ -14,10 +14,17 @@ class BenchCommandTest {
         assertThat(r.code()).isZero();
         JsonNode doc = Json.MAPPER.readTree(r.out());
         for (String key : new String[] {"samplesPerSecond", "bareDjlSamplesPerSecond", "toyStepsPerSecond",
-            "ratioToBareDjl", "stagedBareDjlSamplesPerSecond", "ratioToStagedBareDjl", "libtorchThreads"}) {
+            "ratioToBareDjl", "stagedBareDjlSamplesPerSecond", "ratioToStagedBareDjl", "libtorchThreads",
+            "flopsPerSample", "achievedGflops", "matmulGflops", "shareOfLimit"}) {
             assertThat(doc.get(key).asDouble()).as(key).isPositive();
         }
         assertThat(doc.has("windowStepsPerSecond")).isFalse();
+        // the achieved rate is the samples' FLOPs, and the share is of the limit measured beside it
+        assertThat(doc.get("flopsPerSample").asLong()).isEqualTo(app.descent.training.Bench.flopsPerSample(
+                app.descent.training.Bench.network()));
+        assertThat(doc.get("achievedGflops").asDouble()).isCloseTo(doc.get("samplesPerSecond").asDouble()
+                * doc.get("flopsPerSample").asLong() / 1e9, org.assertj.core.data.Offset.offset(0.006));
+        assertThat(doc.get("shareOfLimit").asDouble()).isLessThan(2);
     }
 
     @Test
