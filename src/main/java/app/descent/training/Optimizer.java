@@ -111,6 +111,12 @@ public final class Optimizer {
         if (s.second == null && rule.second()) {
             s.second = weight.zerosLike();
         }
+        if (fusedAdam() && (spec.weightDecay() == 0 || !rule.coupledDecay())) {
+            // one native call that makes no array on the Java side: nothing to collect, so no sub-manager (its
+            // four attaches and detaches cost more than the update of a bias)
+            fusedAdam(s, weight, grad);
+            return;
+        }
         try (NDManager tmp = NDManager.subManagerOf(weight)) {
             tmp.tempAttachAll(weight, grad);
             if (s.first != null) {
@@ -184,8 +190,10 @@ public final class Optimizer {
         if (!rule.coupledDecay() && spec.weightDecay() > 0) {
             w.muli(1 - lr * spec.weightDecay());
         }
+        // clipGrad -1: DJL's kernel clamps the gradient at clipGrad when it is >= 0, a whole pass over it that
+        // torch.optim.Adam does not make (at Float.MAX_VALUE it changed nothing but an infinite gradient)
         w.getNDArrayInternal().adamUpdate(new NDList(w, g, s.first, s.second), new NDList(w), (float) lr,
-                (float) (lr * Math.sqrt(bias2) / bias1), 0f, 1f, Float.MAX_VALUE, (float) b1, (float) b2,
+                (float) (lr * Math.sqrt(bias2) / bias1), 0f, 1f, -1f, (float) b1, (float) b2,
                 (float) (h(Optimizers.EPS) * Math.sqrt(bias2)), false, false);
     }
 
