@@ -12,12 +12,18 @@ import java.nio.FloatBuffer;
 /** Stages a training run's batches: the examples and their one-hot targets as arrays on the run's device. */
 final class BatchStager {
     private final int classes;
+    private final boolean oneHot;
 
-    BatchStager(int classes) {
+    /**
+     * @param oneHot whether batches carry one-hot targets (MSE and BCE compare with them; cross-entropy takes the
+     *     class labels, so making the array would be a Java loop, a native call and a free per step for nothing)
+     */
+    BatchStager(int classes, boolean oneHot) {
         this.classes = classes;
+        this.oneHot = oneHot;
     }
 
-    /** A batch on the device; {@code raw} are the class labels. */
+    /** A batch on the device; {@code raw} are the class labels; {@code oneHot} is null without one-hot targets. */
     record Batch(NDArray x, NDArray oneHot, int[] raw) {
     }
 
@@ -48,6 +54,10 @@ final class BatchStager {
         long[] shape = new long[set.shape().length + 1];
         shape[0] = n;
         System.arraycopy(set.shape(), 0, shape, 1, set.shape().length);
+        NDArray input = s.create(inputs, new Shape(shape), DataType.FLOAT32);
+        if (!oneHot) {
+            return new Batch(input, null, labels);
+        }
         // one-hot rows made here cost one copy into libtorch instead of a cast and a oneHot op per step
         targets = room(targets, n * classes);
         FloatBuffer oneHot = targets.asFloatBuffer();
@@ -60,7 +70,19 @@ final class BatchStager {
                 oneHot.put(k * classes + label, 1f);
             }
         }
-        return new Batch(s.create(inputs, new Shape(shape), DataType.FLOAT32),
-                s.create(targets, new Shape(n, classes), DataType.FLOAT32), labels);
+        return new Batch(input, s.create(targets, new Shape(n, classes), DataType.FLOAT32), labels);
+    }
+
+    private ByteBuffer gradient = ByteBuffer.allocateDirect(0);
+
+    /**
+     * {@code values} as an array of {@code shape} in {@code s}, read in place from native memory this stager
+     * reuses (a fresh direct buffer per step is an allocation, a cleaner and a free): for a step's loss gradient,
+     * consumed by the backward pass before the step's manager closes.
+     */
+    NDArray gradient(NDManager s, float[] values, Shape shape) {
+        gradient = room(gradient, values.length);
+        gradient.asFloatBuffer().put(values);
+        return s.create(gradient, shape, DataType.FLOAT32);
     }
 }

@@ -90,7 +90,7 @@ public final class TrainingRun implements AutoCloseable {
         this.settings = settings;
         this.optimizer = new Optimizer(settings.optimizer());
         this.classes = data.train().classes();
-        this.stager = new BatchStager(classes);
+        this.stager = new BatchStager(classes, settings.loss() != Losses.Kind.CE);
         this.sigmoidOutput = layers.get(layers.size() - 1).type().equals("Sigmoid");
         this.manager = NDManager.newBaseManager(device(settings.device()));
         this.store = new ParameterStore(manager, false);
@@ -330,7 +330,7 @@ public final class TrainingRun implements AutoCloseable {
                 loss = ce.loss();
                 epochCorrect += correct(ce.predictions(), b.raw());
                 // the slope goes in as the logits' gradient: no loss graph to build and differentiate
-                LibTorch.backward(out, s.create(ce.slope(), out.getShape()));
+                LibTorch.backward(out, stager.gradient(s, ce.slope(), new Shape(b.raw().length, classes)));
             } else {
                 NDArray l = loss(out, b);
                 loss = l.getFloat();
