@@ -16,6 +16,8 @@ class GradModeTest {
         var pool = Executors.newSingleThreadExecutor();
         try {
             List<Double> losses = pool.submit(() -> {
+                // the engine first: alone in its JVM this test would otherwise call into a library not yet loaded
+                ai.djl.engine.Engine.getEngine("PyTorch");
                 JniUtils.setGradMode(true);
                 List<Double> out = new ArrayList<>();
                 try (TrainingRun run = new TrainingRun(0, TrainingRunTest.mlp(2, 8, 2, "Tanh"), TrainingRunTest.xor(1),
