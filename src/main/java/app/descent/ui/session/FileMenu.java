@@ -147,6 +147,72 @@ public final class FileMenu {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ desktop
+
+    public static final String RESTORE = "Restore unsaved work?";
+    private Autosave autosave;
+
+    /**
+     * After the first frame: opens the file the window was started with (the command line, a file association),
+     * else offers the work a Descent that did not exit cleanly autosaved; then autosaves this window's unsaved work
+     * every {@code period} until the window closes. Either may be null.
+     */
+    public void start(Path opened, Autosave saver, Duration period) {
+        if (opened != null) {
+            openFile(opened);
+        } else if (saver != null) {
+            saver.leftover().ifPresent(this::offer);
+            saver.leftover().ifPresent(f -> saver.dropLeftover());
+        }
+        if (saver != null) {
+            autosave = saver;
+            saver.start(model, period);
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> saver.close());
+        }
+    }
+
+    private void offer(Path left) {
+        String when;
+        try {
+            when = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm").format(
+                    Files.getLastModifiedTime(left).toInstant().atZone(java.time.ZoneId.systemDefault()));
+        } catch (IOException e) {
+            when = "earlier";
+        }
+        if (Dialogs.get().confirm(stage, RESTORE, "Descent did not close properly last time. Restore the work it"
+                + " saved automatically (" + when + ")?")) {
+            try {
+                model.restoreAutosave(left);
+            } catch (SessionException e) {
+                Dialogs.get().error(stage, "The autosaved work cannot be restored: " + e.getMessage());
+            }
+        }
+    }
+
+    /** This window's autosave (null until {@link #start}). */
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    /**
+     * macOS hands files opened in the Finder (double-click, Open With) to the running app as events; elsewhere they
+     * come as arguments. Called off the FX thread: java.awt loads only on macOS, after the first frame.
+     */
+    public void listenToOpenFileEvents() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac")) {
+            return;
+        }
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.APP_OPEN_FILE)) {
+                java.awt.Desktop.getDesktop().setOpenFileHandler(e -> e.getFiles().stream().findFirst()
+                        .ifPresent(f -> Platform.runLater(() -> openFile(f.toPath()))));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no desktop integration here: files still open with File ▸ Open and by dropping them
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ the menu
 
     private void showMenu() {
