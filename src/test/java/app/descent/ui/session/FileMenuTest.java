@@ -199,6 +199,7 @@ class FileMenuTest {
         robot.clickOn("Open Recent");
         assertThat(robot.lookup("gone.descent").tryQuery()).as("a gone file is not offered").isEmpty();
         assertThat(robot.lookup("second.descent").tryQuery()).isPresent();
+        capture(robot, "file-menu");
         robot.clickOn("first.descent");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(expression(robot)).isEqualTo("a+b");
@@ -239,6 +240,17 @@ class FileMenuTest {
         window(robot, Workspace.BACKPROP);
         robot.interact(() -> shell.files().dropped(file));
         assertThat(expression(robot)).isEqualTo("g/h");
+    }
+
+    /** The window's top left with its popups, as the screen shows it (a scene's snapshot has no popups). */
+    void capture(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Rectangle2D area = new javafx.geometry.Rectangle2D(stage().getX(), stage().getY(), 640, 300);
+        javafx.scene.image.Image image = robot.capture(area).getImage();
+        Path shots = Path.of(System.getProperty("descent.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                shots.resolve(name + ".png").toFile());
     }
 
     // ------------------------------------------------------------------------------------------ autosave

@@ -252,4 +252,30 @@ class SessionRoundTripTest {
         open(robot, file);
         assertThat(this.<Label>find(robot, "#lesson-step").getText()).isEqualTo(before);
     }
+
+    // ------------------------------------------------------------------------------------------ every workspace
+
+    @Test
+    void aSessionOfEveryWorkspaceIsWhatTheCommandLineShows(FxRobot robot) throws Exception {
+        window(robot, Workspace.LEARN);
+        // every workspace visited (Ctrl+1 … Ctrl+6), so every one that takes part in sessions is built
+        for (Workspace w : Workspace.values()) {
+            robot.press(KeyCode.CONTROL, w.key()).release(w.key(), KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(Sessions.registered().keySet()).contains("backprop", "builder", "practice", "lessons");
+        Path file = DIR.resolve("demo.descent");
+        saveAs(robot, file);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = app.descent.cli.Cli.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertThat(cli.execute("session", "show", "--json", file.toString())).isZero();
+        com.fasterxml.jackson.databind.JsonNode shown = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        List<String> ids = new ArrayList<>();
+        shown.get("workspaces").fieldNames().forEachRemaining(ids::add);
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(Sessions.registered().keySet());
+        assertThat(shown.at("/workspaces/builder/input").asText()).isEqualTo("1, 1, 28, 28");
+        assertThat(shown.at("/workspaces/practice/difficulty").asText()).isEqualTo("normal");
+    }
 }
