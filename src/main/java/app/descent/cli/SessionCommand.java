@@ -94,6 +94,12 @@ public final class SessionCommand implements Runnable {
             text = text.replace('\n', ' ');
             return text.length() > 40 ? text.substring(0, 39) + "…" : text;
         }
+        if (v.isObject() && v.size() <= 6 && java.util.stream.StreamSupport.stream(v.spliterator(), false)
+                .allMatch(JsonNode::isValueNode)) {
+            List<String> pairs = new ArrayList<>();
+            v.fields().forEachRemaining(f -> pairs.add(f.getKey() + "=" + f.getValue().asText()));
+            return "{" + String.join(" ", pairs) + "}";
+        }
         return v.isArray() ? "[" + v.size() + " items]" : "{" + v.size() + " settings}";
     }
 }

@@ -175,7 +175,7 @@ public final class SessionModel {
         for (WorkspaceState ws : Sessions.registered().values()) {
             states.put(ws.id(), ws.save(files));
         }
-        return new SessionDocument(Instant.now(), states, files);
+        return new SessionDocument(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), states, files);
     }
 
     /** File ▸ Save (As): writes the session to {@code target} atomically; it becomes the window's file. */

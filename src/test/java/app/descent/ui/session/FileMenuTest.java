@@ -232,6 +232,28 @@ class FileMenuTest {
     }
 
     @Test
+    void aWorkspaceNotBuiltKeepsItsStateUntilBuiltAndIsSavedAgainUnchanged(FxRobot robot) throws Exception {
+        window(robot, Workspace.PRACTICE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path first = dir.resolve("first.descent");
+        saveAs(robot, first);
+        com.fasterxml.jackson.databind.JsonNode practice = SessionDocument.read(first).workspaces().get("practice");
+
+        window(robot, Workspace.BACKPROP);
+        dialogs.answerOpen(p -> first.toFile());
+        keys(robot, KeyCode.CONTROL, KeyCode.O);
+        assertThat(Sessions.registered()).doesNotContainKey("practice");
+        Path again = dir.resolve("again.descent");
+        saveAs(robot, again);
+        assertThat(SessionDocument.read(again).workspaces().get("practice")).as("kept unchanged").isEqualTo(practice);
+
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
+        assertThat(this.<javafx.scene.control.Label>find(robot, "#seed").getText()).as("given to it when built")
+                .endsWith("seed " + practice.get("seed").asLong());
+        assertThat(stage().getTitle()).isEqualTo("Descent — again.descent");
+    }
+
+    @Test
     void aDroppedSessionOpens(FxRobot robot) throws Exception {
         window(robot, Workspace.BACKPROP);
         typeExpression(robot, "g/h");
