@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
@@ -38,12 +36,12 @@ public final class Autosave {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path leftover;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "descent-autosave");
         t.setDaemon(true);
         return t;
     });
-    private Timeline timer;
+    private java.util.concurrent.ScheduledFuture<?> timer;
     private volatile boolean written;
     private boolean closed;
 
@@ -142,9 +140,10 @@ public final class Autosave {
 
     /** Saves {@code model}'s unsaved work every {@code period} (on the FX thread; the file on a thread of its own). */
     public void start(SessionModel model, Duration period) {
-        timer = new Timeline(new KeyFrame(period, e -> saveNow(model)));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        // the clock on the writer's thread (a Timeline would keep the window pulsing); the state is read on the FX one
+        long ms = Math.max(1, (long) period.toMillis());
+        timer = writer.scheduleWithFixedDelay(() -> javafx.application.Platform.runLater(() -> saveNow(model)), ms, ms,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -214,7 +213,7 @@ public final class Autosave {
 
     private void stopTimer() {
         if (timer != null) {
-            timer.stop();
+            timer.cancel(false);
         }
     }
 

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Side;
 import javafx.scene.Scene;
@@ -51,8 +49,8 @@ public final class FileMenu {
     private Stage stage;
     private ContextMenu menu;
     private Menu recentMenu;
-    private boolean refreshQueued;
-    private Timeline refresher;
+    private volatile boolean refreshQueued;
+    private java.util.concurrent.ScheduledExecutorService refresher;
 
     public FileMenu(SessionModel model) {
         this.model = model;
@@ -105,13 +103,18 @@ public final class FileMenu {
     /** After the first frame: the title also follows changes made without a key or click (a run finishing). */
     public void startRefreshing() {
         if (refresher == null) {
-            refresher = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
-            refresher.setCycleCount(Timeline.INDEFINITE);
-            refresher.play();
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> refresher.stop());
+            // a clock thread, not a Timeline: a running animation would keep the window pulsing 60 times a second
+            refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "descent-session-title");
+                t.setDaemon(true);
+                return t;
+            });
+            refresher.scheduleWithFixedDelay(this::queueRefresh, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> refresher.shutdownNow());
         }
     }
 
+    /** From any thread: one refresh on the FX thread, however many events ask for it meanwhile. */
     private void queueRefresh() {
         if (!refreshQueued) {
             refreshQueued = true;
