@@ -166,7 +166,7 @@ if [ $os = linux ] && [ -z "${DESCENT_NO_DEB:-}" ] && command -v dpkg-deb > /dev
   "${jbin}jpackage" --type deb --app-image "$image" --dest "$dist" --name descent --app-version "$APP_VERSION" \
     --vendor "Descent" --description "A desktop companion for a university deep-learning course" \
     --linux-package-name descent --linux-shortcut --linux-menu-group Education --icon src/main/packaging/descent.png \
-    --resource-dir src/main/packaging/linux
+    --resource-dir src/main/packaging/linux --file-associations src/main/packaging/descent-session.properties
 fi
 say "image $(du -sh "$image" | cut -f1): $image"
 ls -la "$dist"

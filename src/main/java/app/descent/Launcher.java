@@ -12,7 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        boolean window = args.length == 0 || app.descent.cli.LessonCommand.opensWindow(args);
+        boolean window = args.length == 0 || app.descent.cli.LessonCommand.opensWindow(args) || opensSession(args);
         if (window) {
             // beside JavaFX's own start-up, on a core it leaves idle: a tenth of a second off the first frame
             Thread files = new Thread(() -> {
@@ -49,6 +49,19 @@ public final class Launcher {
             System.exit(0);
         } else {
             System.exit(Cli.run(args));
+        }
+    }
+
+    /**
+     * True for {@code descent FILE.descent} with a file that is there: the window opens with that session (a file
+     * manager and the app image's file association start Descent so). Anything else is the command line's.
+     */
+    public static boolean opensSession(String[] args) {
+        try {
+            return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".descent")
+                    && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -16,7 +16,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
-                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..")
+                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..",
+                    "app.descent.session..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp.ikonli..", "org.jfree..")
             .because("core packages must run and be tested without a window");
@@ -35,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverDependsOnUiOrCli = noClasses()
             .that().resideInAnyPackage("app.descent.graph..", "app.descent.network..", "app.descent.practice..",
-                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..")
+                    "app.descent.compare..", "app.descent.training..", "app.descent.lessons..",
+                    "app.descent.session..")
             .should().dependOnClassesThat().resideInAnyPackage("app.descent.ui..", "app.descent.cli..");
 
     @ArchTest

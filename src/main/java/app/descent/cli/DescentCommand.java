@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Descent: a deep-learning course companion. Without a command it opens the window.",
-        subcommands = {GradCommand.class, PracticeCommand.class, LessonCommand.class, SummaryCommand.class, TrainCommand.class, CompareCommand.class, SearchCommand.class, StudyCommand.class, InspectCommand.class, PathCommand.class, BenchCommand.class, DoctorCommand.class},
+        subcommands = {GradCommand.class, PracticeCommand.class, LessonCommand.class, SummaryCommand.class, TrainCommand.class, CompareCommand.class, SearchCommand.class, StudyCommand.class, InspectCommand.class, PathCommand.class, BenchCommand.class, DoctorCommand.class, SessionCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class DescentCommand implements Runnable {
     @Spec

@@ -31,7 +31,31 @@ public final class DescentApp extends Application {
         Platform.setImplicitExit(true);
         // the main window gone (closed, Ctrl+Q, or destroyed without a close request): the application ends
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
-        open(stage);
+        ShellView view = open(stage);
+        java.nio.file.Path file = sessionArgument(getParameters().getRaw());
+        // sessions after the first frame: the autosave's lock and folder on a thread of their own
+        view.afterFirstFrame(() -> {
+            Thread t = new Thread(() -> {
+                app.descent.ui.session.Autosave saver = null;
+                try {
+                    saver = app.descent.ui.session.Autosave.standard();
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.getLogger(DescentApp.class.getName()).log(System.Logger.Level.WARNING,
+                            "no autosave this time", e);
+                }
+                app.descent.ui.session.Autosave claimed = saver;
+                Platform.runLater(() -> view.files().start(file, claimed, javafx.util.Duration.minutes(1)));
+                view.files().listenToOpenFileEvents();
+            }, "descent-sessions");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The session file the window was started with ({@code descent FILE.descent}), or null. */
+    static java.nio.file.Path sessionArgument(java.util.List<String> raw) {
+        return raw.size() == 1 && app.descent.Launcher.opensSession(raw.toArray(String[]::new))
+                ? java.nio.file.Path.of(raw.get(0)).toAbsolutePath() : null;
     }
 
     /**

@@ -221,6 +221,8 @@ public final class BackpropView {
         };
         app.descent.ui.Session.listen(app.descent.ui.Session.backpropRequest(), open);
         open.changed(null, null, app.descent.ui.Session.backpropRequest().get());
+        // its part of a session (File ▸ Save / Open)
+        app.descent.ui.session.Sessions.register(new BackpropSession(model, presets));
     }
 
     private static Label placeholder(String text) {

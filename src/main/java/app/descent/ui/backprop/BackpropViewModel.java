@@ -256,6 +256,19 @@ public final class BackpropViewModel {
         step.set(-1);
     }
 
+    /** Shows step {@code at} (-1: ready) at once, as a session saved it; beyond the last step is the last. */
+    public void showStep(int at) {
+        Picture p = picture.get();
+        feedback.set("");
+        step.set(p == null ? -1 : Math.max(-1, Math.min(at, p.steps().size() - 1)));
+    }
+
+    /** The number of steps of the current expression (0 while it does not read). */
+    public int stepCount() {
+        Picture p = picture.get();
+        return p == null ? 0 : p.steps().size();
+    }
+
     public void toEnd() {
         Picture p = picture.get();
         if (p != null) {

@@ -173,6 +173,8 @@ public final class BuilderView {
         open.changed(null, null, app.descent.ui.Session.builderCode().get());
         applyButton.setOnAction(e -> applyProperties());
         showProperties(-1);
+        // its part of a session (File ▸ Save / Open)
+        app.descent.ui.session.Sessions.register(new BuilderSession(model, table, batchSpinner));
     }
 
     private void setUpPalette() {

@@ -52,6 +52,8 @@ public final class LearnView {
         model.stepProperty().addListener((o, a, st) -> fill());
         // the list is read after the window's first frame
         Platform.runLater(model::load);
+        // its part of a session (File ▸ Save / Open): the open lesson and its step
+        app.descent.ui.session.Sessions.register(new LessonsSession(model));
     }
 
     /** File › Open lesson…: a lesson file from anywhere, opened in the lesson panel; a broken one shows its error. */

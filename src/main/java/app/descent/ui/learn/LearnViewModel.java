@@ -141,6 +141,18 @@ public final class LearnViewModel {
         step.set(Math.min(s.done() ? 0 : s.step(), l.steps().size() - 1));
     }
 
+    /** Opens a lesson at {@code at} as a session saved it (the person's progress is left as it is). */
+    public void showAt(Lesson l, int at) {
+        step.set(-1);
+        lesson.set(l);
+        step.set(Math.max(0, Math.min(at, l.steps().size() - 1)));
+    }
+
+    /** The file a lesson on the list was opened from by hand this session (File › Open lesson…), or null. */
+    public Path openedFile(String id) {
+        return opened.stream().filter(o -> o.id().equals(id)).map(o -> Path.of(o.origin())).findFirst().orElse(null);
+    }
+
     public void close() {
         lesson.set(null);
         step.set(-1);

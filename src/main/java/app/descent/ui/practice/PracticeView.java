@@ -140,6 +140,8 @@ public final class PracticeView {
         difficultyBox.valueProperty().addListener((o, a, d) -> model.next());
         Session.listen(Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(Session.setupRequest().get());
+        // its part of a session (File ▸ Save / Open); progress stays the person's own
+        app.descent.ui.session.Sessions.register(new PracticeSession(model, topicList));
         minutesSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 180, 20));
         app.descent.ui.fx.Spinners.guard(minutesSpinner);
         clock.setCycleCount(javafx.animation.Animation.INDEFINITE);

@@ -232,6 +232,13 @@ public final class PracticeViewModel {
         present(pick.exercise());
     }
 
+    /** Shows exactly the exercise {@code t.generate(exerciseSeed)} of topic {@code topicId}, the chosen topic kept. */
+    public void show(String topicId, long exerciseSeed) {
+        Topic t = Topics.get(topicId);
+        seed = exerciseSeed;
+        present(t.generate(exerciseSeed));
+    }
+
     private Topic chosen(long s) {
         String title = topic.get();
         List<Topic> all = Topics.all();

@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public final class Sessions {
     private static final Map<String, WorkspaceState> OPEN = new LinkedHashMap<>();
+    /** The window's session model, told of every registration (null: no window listens). */
+    private static java.util.function.Consumer<WorkspaceState> listener;
 
     private Sessions() {
     }
@@ -17,6 +19,9 @@ public final class Sessions {
     /** Called by a workspace's view when it is built (on the FX thread); a later one with the same id replaces it. */
     public static void register(WorkspaceState state) {
         OPEN.put(state.id(), state);
+        if (listener != null) {
+            listener.accept(state);
+        }
     }
 
     /** The registered workspaces by id, in the order they were built. */
@@ -27,5 +32,11 @@ public final class Sessions {
     /** Forgets every workspace (a new window). */
     public static void reset() {
         OPEN.clear();
+        listener = null;
+    }
+
+    /** The open window's session model hears of each workspace registered after this (until {@link #reset()}). */
+    static void listen(java.util.function.Consumer<WorkspaceState> onRegister) {
+        listener = onRegister;
     }
 }

@@ -58,6 +58,9 @@ public final class ShellView {
     private Label engineLabel;
     private ProgressIndicator engineSpinner;
     private Label workspaceLabel;
+    /** The window's session and its File menu (sessions, autosave, opened files). */
+    private app.descent.ui.session.FileMenu files;
+    private java.util.List<Runnable> afterFirst = new java.util.ArrayList<>();
 
     private ShellView(ShellViewModel model) {
         this.model = model;
@@ -65,17 +68,19 @@ public final class ShellView {
 
     /** Builds the window on {@code stage}, shows it, then starts loading the compute engine. */
     public static ShellView open(Stage stage) {
-        // a new window: hand-overs and their listeners belong to it alone
-        app.descent.ui.Session.reset();
+        // a new window: its session; hand-overs and their listeners belong to it alone
+        app.descent.ui.session.SessionModel session = new app.descent.ui.session.SessionModel(
+                app.descent.ui.session.RecentFiles.standard());
         ShellViewModel model = new ShellViewModel(ShellSettings.load());
         ShellView view = new ShellView(model);
+        view.files = new app.descent.ui.session.FileMenu(session);
         applyUserAgentTheme(model.darkProperty().get());
         Parent parent = view.build();
         Scene scene = new Scene(parent);
         scene.getStylesheets().add(ShellView.class.getResource(CSS).toExternalForm());
         view.installShortcuts(scene);
-        stage.setTitle("Descent");
         stage.setScene(scene);
+        view.files.install(stage, scene);
         view.restoreBounds(stage);
         view.installQuit(stage, scene);
         // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
@@ -84,9 +89,27 @@ public final class ShellView {
             view.addEngineSpinner();
             view.buildCurrentWorkspace();
             model.loadEngine();
+            view.files.startRefreshing();
+            java.util.List<Runnable> waiting = view.afterFirst;
+            view.afterFirst = null;
+            waiting.forEach(Runnable::run);
         });
         stage.show();
         return view;
+    }
+
+    /** Runs {@code then} once the window's first frame is out and its workspace built (at once if that is past). */
+    public void afterFirstFrame(Runnable then) {
+        if (afterFirst == null) {
+            then.run();
+        } else {
+            afterFirst.add(then);
+        }
+    }
+
+    /** The window's File menu and session. */
+    public app.descent.ui.session.FileMenu files() {
+        return files;
     }
 
     /**
@@ -116,7 +139,7 @@ public final class ShellView {
         aboutButton = new Button("About");
         aboutButton.setId("about-button");
         aboutButton.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, title, workspaceLabel, grow(), presentationToggle, darkToggle, aboutButton);
+        HBox bar = new HBox(8, files.button(), title, workspaceLabel, grow(), presentationToggle, darkToggle, aboutButton);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -253,6 +276,8 @@ public final class ShellView {
             button.setSelected(true);
         }
         content.getChildren().setAll(views.computeIfAbsent(w, ShellView::loadWorkspace));
+        // a workspace built now gets the state the open session keeps for it
+        files.model().settle();
         workspaceLabel.setText(w.title() + " — " + w.summary());
     }
 
