@@ -17,6 +17,7 @@ public final class RecordingDialogs implements Dialogs {
     public final List<CrashReport> crashes = new CopyOnWriteArrayList<>();
     private volatile Function<String, File> openAnswer = pattern -> null;
     private volatile Function<String, File> saveAnswer = name -> null;
+    private volatile boolean confirmAnswer;
 
     /** What the open chooser answers, given the pattern asked for ("*.csv"); null is Cancel. */
     public RecordingDialogs answerOpen(Function<String, File> answer) {
@@ -27,6 +28,12 @@ public final class RecordingDialogs implements Dialogs {
     /** What the save chooser answers, given the suggested name; null is Cancel. */
     public RecordingDialogs answerSave(Function<String, File> answer) {
         saveAnswer = answer;
+        return this;
+    }
+
+    /** What every yes/no question is answered (false, No, unless told). */
+    public RecordingDialogs answerConfirm(boolean yes) {
+        confirmAnswer = yes;
         return this;
     }
 
@@ -62,7 +69,7 @@ public final class RecordingDialogs implements Dialogs {
     @Override
     public boolean confirm(Window owner, String title, String question) {
         calls.add("confirm " + title);
-        return false;
+        return confirmAnswer;
     }
 
     @Override
