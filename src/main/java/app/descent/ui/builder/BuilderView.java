@@ -348,6 +348,10 @@ public final class BuilderView {
             Label name = new Label(e.getKey());
             TextField field = new TextField(e.getValue());
             field.setId("prop-" + e.getKey());
+            // what the argument does, from the layers registry
+            String tip = app.descent.network.Layers.describe(row.type(), e.getKey());
+            app.descent.ui.fx.FormTips.set(field, tip);
+            name.setTooltip(field.getTooltip());
             field.setPrefColumnCount(8);
             field.setOnAction(ev -> applyProperties());
             propertyFields.put(e.getKey(), field);
