@@ -137,6 +137,20 @@ public final class Optimizers {
             return java.util.Collections.unmodifiableMap(defaults);
         }
 
+        /**
+         * One sentence for a tooltip, e.g. "adam: torch.optim.Adam, started at lr 0.001, with β1, β2, ε and weight
+         * decay. PyTorch: torch.optim.Adam".
+         */
+        public String description() {
+            List<String> names = hyperparameters.stream()
+                    .map(h -> h.symbol().equals(h.label()) || h.symbol().equals(h.id()) ? h.label() : h.symbol()).toList();
+            String with = names.isEmpty() ? "" : names.size() == 1 ? ", with " + names.get(0)
+                    : ", with " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            String cls = torchName.contains("(") ? torchName.substring(0, torchName.indexOf('(')) : torchName;
+            return id + ": the update rule of " + cls + ", started at lr " + fmt(defaultLr) + with + ". PyTorch: "
+                    + torchName;
+        }
+
         public boolean has(String hyperparameter) {
             return defaults.containsKey(hyperparameter);
         }

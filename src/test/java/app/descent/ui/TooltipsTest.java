@@ -115,6 +115,23 @@ class TooltipsTest {
         assertThat(robot.lookup("#lr").queryAs(Control.class).getTooltip().getText())
                 .isEqualTo(Settings.LEARNING_RATE.description())
                 .isEqualTo("Learning rate: how far each step moves the weights. PyTorch: lr in torch.optim.Adam(params, lr=...)");
+
+        // each optimizer in the list says what it is when pointed at
+        Control optimizer = robot.lookup("#optimizer").queryAs(Control.class);
+        Workspaces.reveal(robot, optimizer);
+        robot.clickOn(optimizer);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ListCell<?>> cells = robot.lookup(".combo-box-popup .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getText() != null).<javafx.scene.control.ListCell<?>>map(c -> c).toList();
+        assertThat(cells).isNotEmpty();
+        for (javafx.scene.control.ListCell<?> c : cells) {
+            assertThat(c.getTooltip()).as(c.getText()).isNotNull();
+            assertThat(c.getTooltip().getText()).isEqualTo(Optimizers.get(c.getText()).description());
+        }
+        robot.type(KeyCode.ESCAPE);
+        assertThat(Optimizers.get("adam").description()).isEqualTo("adam: the update rule of torch.optim.Adam, "
+                + "started at lr 0.001, with β1, β2, ε and weight decay. PyTorch: torch.optim.Adam");
     }
 
     @Test

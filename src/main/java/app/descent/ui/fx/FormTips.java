@@ -97,6 +97,26 @@ public final class FormTips {
             Map.entry("builder-presets", "Networks of the course and the exams, ready to inspect and change."),
             Map.entry("palette-search", "Finds a layer type by name or kind; Enter adds the first one."));
 
+    /** Choice boxes whose items are registry entries: each item of the list says what it is when pointed at. */
+    private static final Map<String, java.util.function.Function<String, String>> ITEMS = Map.of(
+            "optimizer", FormTips::optimizer,
+            "inspect-optimizer", FormTips::optimizer,
+            "search-optimizer", FormTips::optimizer,
+            "inspect-activation", FormTips::activation);
+
+    private static String optimizer(String id) {
+        return Optimizers.IDS.contains(id) ? Optimizers.get(id).description() : null;
+    }
+
+    private static String activation(String id) {
+        try {
+            return app.descent.catalog.Activation.ofId(id).description();
+        } catch (RuntimeException e) {
+            // "as written": the network's own activations
+            return null;
+        }
+    }
+
     /** The text for the control with this id, or null. */
     public static String forId(String id) {
         return id == null ? null : BY_ID.get(id);
@@ -109,6 +129,10 @@ public final class FormTips {
             if (text != null) {
                 set(c, text);
             }
+        }
+        if (root instanceof javafx.scene.control.ComboBox<?> box && ITEMS.containsKey(box.getId())
+                && box.getCellFactory() == null) {
+            itemTips(box, ITEMS.get(box.getId()));
         }
         // before their skins exist (a view just loaded), these hold their content outside their children
         if (root instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
@@ -132,13 +156,38 @@ public final class FormTips {
         }
     }
 
-    /** A tooltip that wraps long sentences and shows soon. */
-    public static Tooltip set(Control control, String text) {
+    @SuppressWarnings("unchecked")
+    private static <T> void itemTips(javafx.scene.control.ComboBox<T> box,
+                                     java.util.function.Function<String, String> describe) {
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                String text = empty || item == null ? null : describe.apply(item.toString());
+                if (text == null) {
+                    setTooltip(null);
+                } else if (getTooltip() == null) {
+                    setTooltip(tip(text));
+                } else {
+                    getTooltip().setText(text);
+                }
+            }
+        });
+    }
+
+    private static Tooltip tip(String text) {
         Tooltip tip = new Tooltip(text);
         tip.setWrapText(true);
         tip.setMaxWidth(460);
         tip.setShowDelay(Duration.millis(400));
         tip.setShowDuration(Duration.seconds(30));
+        return tip;
+    }
+
+    /** A tooltip that wraps long sentences and shows soon. */
+    public static Tooltip set(Control control, String text) {
+        Tooltip tip = tip(text);
         control.setTooltip(tip);
         return tip;
     }
