@@ -6,6 +6,7 @@ import app.descent.catalog.Optimizers;
 import app.descent.catalog.Settings;
 import app.descent.network.LayerType;
 import app.descent.network.Layers;
+import app.descent.ui.fx.FormTips;
 import app.descent.ui.shell.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ class TooltipsTest {
         List<Control> controls = new ArrayList<>();
         robot.interact(() -> walk(view, controls));
         seen.addAll(controls);
-        return controls.stream().filter(c -> c.getTooltip() == null || c.getTooltip().getText().isBlank())
+        return controls.stream().filter(c -> FormTips.textOf(c) == null || FormTips.textOf(c).isBlank())
                 .map(c -> w.id() + ": " + c.getClass().getSimpleName() + " #" + c.getId()).toList();
     }
 
@@ -109,10 +110,21 @@ class TooltipsTest {
         assertThat(missing).as("form controls without a tooltip").isEmpty();
 
         // the texts of settings and arguments come from their registries and name PyTorch
-        assertThat(robot.lookup("#prop-kernel_size").queryAs(TextField.class).getTooltip().getText())
+        assertThat(FormTips.textOf(robot.lookup("#prop-kernel_size").queryAs(TextField.class)))
                 .isEqualTo(Layers.describe("Conv2d", "kernel_size")).contains("PyTorch: nn.Conv2d(");
         robot.interact(() -> Workspaces.open(stage, Workspace.TRAINING));
-        assertThat(robot.lookup("#lr").queryAs(Control.class).getTooltip().getText())
+        // pointed at, the learning rate's slider shows its sentence
+        Control lr = robot.lookup("#lr").queryAs(Control.class);
+        Workspaces.reveal(robot, lr);
+        robot.moveTo(lr);
+        robot.moveBy(3, 0);
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> lr.getTooltip() != null && lr.getTooltip().isShowing());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the learning rate's tooltip did not show", e);
+        }
+        assertThat(lr.getTooltip().getText())
                 .isEqualTo(Settings.LEARNING_RATE.description())
                 .isEqualTo("Learning rate: how far each step moves the weights. PyTorch: lr in torch.optim.Adam(params, lr=...)");
 

@@ -350,8 +350,8 @@ public final class BuilderView {
             field.setId("prop-" + e.getKey());
             // what the argument does, from the layers registry
             String tip = app.descent.network.Layers.describe(row.type(), e.getKey());
-            app.descent.ui.fx.FormTips.set(field, tip);
-            name.setTooltip(field.getTooltip());
+            app.descent.ui.fx.FormTips.lazy(field, tip);
+            app.descent.ui.fx.FormTips.lazy(name, tip);
             field.setPrefColumnCount(8);
             field.setOnAction(ev -> applyProperties());
             propertyFields.put(e.getKey(), field);

@@ -127,7 +127,7 @@ public final class FormTips {
         if (root instanceof Control c && c.getTooltip() == null) {
             String text = forId(c.getId());
             if (text != null) {
-                set(c, text);
+                lazy(c, text);
             }
         }
         if (root instanceof javafx.scene.control.ComboBox<?> box && ITEMS.containsKey(box.getId())
@@ -183,6 +183,36 @@ public final class FormTips {
         tip.setShowDelay(Duration.millis(400));
         tip.setShowDuration(Duration.seconds(30));
         return tip;
+    }
+
+    private static final String PENDING = "descent.tooltip";
+
+    /**
+     * Gives {@code control} its tooltip when the pointer first comes over it: a Tooltip costs a few milliseconds to
+     * make, and a workspace has dozens of controls, so none is made before a person points at one.
+     */
+    public static void lazy(Control control, String text) {
+        control.getProperties().put(PENDING, text);
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> first = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                control.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Object pending = control.getProperties().remove(PENDING);
+                if (pending != null && control.getTooltip() == null) {
+                    set(control, pending.toString());
+                }
+            }
+        };
+        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, first);
+    }
+
+    /** The tooltip text a control shows (or will show when pointed at), or null when it has none. */
+    public static String textOf(Control control) {
+        if (control.getTooltip() != null) {
+            return control.getTooltip().getText();
+        }
+        Object pending = control.getProperties().get(PENDING);
+        return pending == null ? null : pending.toString();
     }
 
     /** A tooltip that wraps long sentences and shows soon. */

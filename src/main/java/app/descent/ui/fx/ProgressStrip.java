@@ -37,7 +37,7 @@ public final class ProgressStrip {
         Button button = new Button("Cancel");
         button.setId(prefix + "-cancel");
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        FormTips.set(button, "Stops this work; what is done so far stays on screen.");
+        FormTips.lazy(button, "Stops this work; what is done so far stays on screen.");
         button.setOnAction(e -> {
             button.setDisable(true);
             cancel.run();
