@@ -360,6 +360,11 @@ public enum Activation {
         return latex;
     }
 
+    /** One sentence for a tooltip: the function and its PyTorch name, e.g. "ReLU: max(0, x). PyTorch: nn.ReLU()". */
+    public String description() {
+        return torchName + ": f(x) = " + formula + ". PyTorch: torch." + torchClass() + "()";
+    }
+
     /** What the shape of f′ means for training, in the course's words (one line). */
     public String lesson() {
         return lesson;

@@ -17,9 +17,21 @@ import java.util.Map;
  */
 public final class Optimizers {
 
-    /** A hyperparameter: its id, command-line option (two share {@code --betas}), symbol, valid range and meaning. */
+    /**
+     * A hyperparameter: its id, command-line option (two share {@code --betas}), symbol, valid range, meaning and
+     * how PyTorch writes it.
+     */
     public record Hyperparameter(String id, String option, int part, String symbol, double min, boolean minIncluded,
-                                 double max, boolean maxIncluded, String help) {
+                                 double max, boolean maxIncluded, String help, String pytorch) {
+
+        /** One sentence for a tooltip: what it does and its PyTorch name. */
+        public String description() {
+            String what = help.startsWith(id + ":") ? help.substring(id.length() + 1).strip() : help;
+            String name = Character.toUpperCase(label().charAt(0)) + label().substring(1)
+                    + (symbol.equals(label()) || symbol.equals(id) ? "" : " (" + symbol + ")");
+            return name + ": " + what
+                    + ". PyTorch: " + pytorch;
+        }
 
         /** Whether {@code value} is in range (and finite). */
         public boolean accepts(double value) {
@@ -40,20 +52,22 @@ public final class Optimizers {
     }
 
     public static final Hyperparameter MOMENTUM = new Hyperparameter("momentum", "momentum", 0, "momentum", 0, true, 1,
-            false, "momentum: the velocity's decay");
+            false, "momentum: the velocity's decay", "momentum in torch.optim.SGD(params, lr, momentum=0.9)");
     public static final Hyperparameter BETA1 = new Hyperparameter("beta1", "betas", 0, "β1", 0, true, 1, false,
-            "decay of the first moment");
+            "decay of the first moment", "betas[0] in torch.optim.Adam(params, betas=(0.9, 0.999))");
     public static final Hyperparameter BETA2 = new Hyperparameter("beta2", "betas", 1, "β2", 0, true, 1, false,
-            "decay of the second moment");
+            "decay of the second moment", "betas[1] in torch.optim.Adam(params, betas=(0.9, 0.999))");
     public static final Hyperparameter ALPHA = new Hyperparameter("alpha", "alpha", 0, "α", 0, true, 1, false,
-            "smoothing constant of the squared gradients");
+            "smoothing constant of the squared gradients", "alpha in torch.optim.RMSprop(params, alpha=0.99)");
     public static final Hyperparameter EPS = new Hyperparameter("eps", "eps", 0, "ε", 0, false,
-            Double.POSITIVE_INFINITY, false, "added to the denominator");
+            Double.POSITIVE_INFINITY, false, "added to the denominator", "eps in torch.optim.Adam(params, eps=1e-8)");
     public static final Hyperparameter WEIGHT_DECAY = new Hyperparameter("weightDecay", "weight-decay", 0,
             "weight decay", 0, true, Double.POSITIVE_INFINITY, false,
-            "L2 penalty added to the gradient (adamw decays the weights themselves)");
+            "L2 penalty added to the gradient (adamw decays the weights themselves)",
+            "weight_decay in torch.optim.AdamW(params, weight_decay=0.01)");
     public static final Hyperparameter MOMENTUM_DECAY = new Hyperparameter("momentumDecay", "momentum-decay", 0,
-            "ψ", 0, true, Double.POSITIVE_INFINITY, false, "NAdam's momentum decay ψ");
+            "ψ", 0, true, Double.POSITIVE_INFINITY, false, "NAdam's momentum decay ψ",
+            "momentum_decay in torch.optim.NAdam(params, momentum_decay=4e-3)");
 
     /** The moments of one parameter (of n numbers) across steps. */
     public static final class State {
@@ -121,6 +135,20 @@ public final class Optimizers {
         /** PyTorch's defaults by hyperparameter id, in the order of {@link #hyperparameters()}. */
         public Map<String, Double> defaults() {
             return java.util.Collections.unmodifiableMap(defaults);
+        }
+
+        /**
+         * One sentence for a tooltip, e.g. "adam: torch.optim.Adam, started at lr 0.001, with β1, β2, ε and weight
+         * decay. PyTorch: torch.optim.Adam".
+         */
+        public String description() {
+            List<String> names = hyperparameters.stream()
+                    .map(h -> h.symbol().equals(h.label()) || h.symbol().equals(h.id()) ? h.label() : h.symbol()).toList();
+            String with = names.isEmpty() ? "" : names.size() == 1 ? ", with " + names.get(0)
+                    : ", with " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            String cls = torchName.contains("(") ? torchName.substring(0, torchName.indexOf('(')) : torchName;
+            return id + ": the update rule of " + cls + ", started at lr " + fmt(defaultLr) + with + ". PyTorch: "
+                    + torchName;
         }
 
         public boolean has(String hyperparameter) {

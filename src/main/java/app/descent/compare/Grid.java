@@ -148,6 +148,21 @@ public final class Grid implements AutoCloseable {
         return over(i);
     }
 
+    /** The share of the grid's steps done, 0 to 1; a run stopped early or finished counts as done. */
+    public double progress() {
+        if (runs.isEmpty()) {
+            return 1;
+        }
+        double sum = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            TrainingRun r = runs.get(i);
+            long perEpoch = (data.train().count() + r.settings().batchSize() - 1) / r.settings().batchSize();
+            long total = Math.max(1, perEpoch * r.settings().epochs());
+            sum += over(i) ? 1 : Math.min(1.0, (double) r.steps() / total);
+        }
+        return sum / runs.size();
+    }
+
     public boolean finished() {
         for (int i = 0; i < runs.size(); i++) {
             if (!over(i)) {

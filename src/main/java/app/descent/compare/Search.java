@@ -182,6 +182,18 @@ public final class Search implements AutoCloseable {
         return current == plan.size() - 1 && run == null;
     }
 
+    /** The share of the trials that have ended (done, pruned or diverged), 0 to 1. */
+    public double progress() {
+        if (plan.isEmpty()) {
+            return 1;
+        }
+        int ended = 0;
+        for (Status st : status) {
+            ended += st == Status.DONE || st == Status.PRUNED || st == Status.DIVERGED ? 1 : 0;
+        }
+        return (double) ended / plan.size();
+    }
+
     /** The trial being trained, or -1 before the first step. */
     public int current() {
         return current;

@@ -63,6 +63,69 @@ public final class Layers {
 
     private static final Map<String, LayerType> REGISTRY = new LinkedHashMap<>();
 
+    /** What each constructor argument does, once for every layer type that takes it (kernel_size, stride, ...). */
+    private static final Map<String, String> ARGUMENTS = Map.ofEntries(
+            Map.entry("in_features", "the size of each input sample (its last dimension)"),
+            Map.entry("out_features", "the size of each output sample: how many units the layer has"),
+            Map.entry("bias", "whether the layer adds a learnable bias"),
+            Map.entry("device", "where the parameters are created (no effect on shapes here)"),
+            Map.entry("dtype", "the number type of the parameters (no effect on shapes here)"),
+            Map.entry("in_channels", "how many channels the input has (dimension 1)"),
+            Map.entry("out_channels", "how many filters the layer has, so how many channels it outputs"),
+            Map.entry("kernel_size", "the side of the window each output looks at"),
+            Map.entry("stride", "how far the window moves between outputs (a pool's default: its kernel size)"),
+            Map.entry("padding", "how many zeros are added around the input on each side ('same' keeps the size)"),
+            Map.entry("dilation", "the spacing between the window's elements"),
+            Map.entry("groups", "splits the channels into groups that are convolved separately"),
+            Map.entry("padding_mode", "what the padding holds: 'zeros', 'reflect', 'replicate' or 'circular'"),
+            Map.entry("output_padding", "extra size added to one side of a transposed convolution's output"),
+            Map.entry("return_indices", "also return where each maximum was (for nn.MaxUnpool)"),
+            Map.entry("ceil_mode", "round the output size up instead of down"),
+            Map.entry("count_include_pad", "whether the padded zeros count in the average"),
+            Map.entry("divisor_override", "divide the window's sum by this instead of its size"),
+            Map.entry("output_size", "the output's spatial size, whatever the input's"),
+            Map.entry("num_features", "how many channels (or features) are normalized"),
+            Map.entry("eps", "a small number added to the variance so that it never divides by zero"),
+            Map.entry("momentum", "how fast the running mean and variance follow the batches"),
+            Map.entry("affine", "whether the layer learns a scale and a shift"),
+            Map.entry("track_running_stats", "whether it keeps running statistics to use in evaluation"),
+            Map.entry("normalized_shape", "the trailing dimensions normalized over"),
+            Map.entry("elementwise_affine", "whether the layer learns a scale (and shift) per element"),
+            Map.entry("num_groups", "how many groups the channels are split into"),
+            Map.entry("num_channels", "how many channels the input has"),
+            Map.entry("p", "the probability that an element is zeroed in training"),
+            Map.entry("inplace", "overwrite the input instead of making a new tensor (saves memory)"),
+            Map.entry("start_dim", "the first dimension to flatten"),
+            Map.entry("end_dim", "the last dimension to flatten"),
+            Map.entry("dim", "the dimension the layer works along"),
+            Map.entry("unflattened_size", "the shape that dimension is unflattened into"),
+            Map.entry("num_embeddings", "how many different tokens the table holds (the vocabulary size)"),
+            Map.entry("embedding_dim", "how long the vector of each token is"),
+            Map.entry("padding_idx", "a token whose vector stays zero and gets no gradient"),
+            Map.entry("max_norm", "vectors longer than this are scaled down to it"),
+            Map.entry("norm_type", "which p-norm max_norm measures"),
+            Map.entry("scale_grad_by_freq", "scale gradients by how rare each token is in the batch"),
+            Map.entry("sparse", "compute sparse gradients of the table"),
+            Map.entry("_weight", "an initial table of vectors"),
+            Map.entry("_freeze", "keep the given table fixed"),
+            Map.entry("input_size", "the number of features of each time step"),
+            Map.entry("hidden_size", "the number of features of the hidden state"),
+            Map.entry("num_layers", "how many recurrent layers are stacked"),
+            Map.entry("batch_first", "whether the input is (batch, time, features) instead of (time, batch, features)"),
+            Map.entry("dropout", "dropout probability between stacked recurrent layers"),
+            Map.entry("bidirectional", "whether a second layer reads the sequence backwards"),
+            Map.entry("nonlinearity", "the activation of the hidden state: 'tanh' or 'relu'"),
+            Map.entry("proj_size", "projects the hidden state to this size (0: no projection)"),
+            Map.entry("num_parameters", "how many slopes are learned: 1, or one per channel"),
+            Map.entry("init", "the learned negative slope's start value"),
+            Map.entry("negative_slope", "the slope for negative inputs"),
+            Map.entry("alpha", "the value the negative side approaches"),
+            Map.entry("approximate", "'none' for the exact function, 'tanh' for the tanh approximation"),
+            Map.entry("beta", "the sharpness of the curve"),
+            Map.entry("threshold", "above β·x this the function is taken as linear"),
+            Map.entry("min_val", "the lower clip value"),
+            Map.entry("max_val", "the upper clip value"));
+
     /** Every descriptor, in palette order. */
     public static Collection<LayerType> all() {
         return Collections.unmodifiableCollection(REGISTRY.values());
@@ -84,6 +147,19 @@ public final class Layers {
             throw new NetworkException("unknown layer type '" + name + "'");
         }
         return t;
+    }
+
+    /**
+     * One sentence for a tooltip: what argument {@code argument} of {@code type} does and how PyTorch writes it,
+     * e.g. "kernel_size: the side of the window each output looks at. PyTorch: nn.Conv2d(..., kernel_size=...)".
+     * An argument the type does not take is an error.
+     */
+    public static String describe(String type, String argument) {
+        LayerType t = get(type);
+        if (t.param(argument).isEmpty()) {
+            throw new NetworkException("nn." + type + " has no argument '" + argument + "'");
+        }
+        return argument + ": " + ARGUMENTS.get(argument) + ". PyTorch: nn." + type + "(..., " + argument + "=...)";
     }
 
     private static Param req(String name, Kind kind) {
@@ -208,5 +284,13 @@ public final class Layers {
         Rules softmax = new Rules(LayerMath::softmaxShape, NO_PARAMETERS, NO_MACS, ENDS_FIELD);
         add("Softmax", ACTIVATION, softmax, opt("dim", Kind.OPT_INT, null));
         add("LogSoftmax", ACTIVATION, softmax, opt("dim", Kind.OPT_INT, null));
+
+        for (LayerType t : REGISTRY.values()) {
+            for (Param p : t.params()) {
+                if (!ARGUMENTS.containsKey(p.name())) {
+                    throw new IllegalStateException("argument " + p.name() + " of " + t.name() + " has no description");
+                }
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class BuilderView {
 
     @FXML private TextField inputField;
     @FXML private ComboBox<BuilderPresets.Preset> presets;
-    @FXML private Button newButton;
+    @FXML private Button clearButton;
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private javafx.scene.control.MenuItem pngItem;
@@ -76,11 +76,13 @@ public final class BuilderView {
     @FXML private Label propertyError;
     @FXML private javafx.scene.layout.BorderPane root;
     @FXML private Button undoButton;
+    @FXML private Button redoButton;
     @FXML private javafx.scene.layout.HBox fixBox;
     @FXML private Label fixLabel;
     @FXML private Button fixButton;
     static final String STATE_FILE = "builder.json";
-    static final String REPLACE = "Replace the current network?";
+    /** The title of the question before unsaved layers are replaced (the dialog asks "Discard changes?"). */
+    static final String DISCARD = "Discard changes";
 
     public BuilderViewModel model() {
         return model;
@@ -102,9 +104,11 @@ public final class BuilderView {
             }
         });
         noteLabel.managedProperty().bind(noteLabel.textProperty().isNotEmpty());
-        newButton.setOnAction(e -> {
-            model.clear();
-            noteLabel.setText("");
+        clearButton.setOnAction(e -> {
+            if (confirmReplace()) {
+                model.clear();
+                noteLabel.setText("");
+            }
         });
         openButton.setOnAction(e -> open());
         saveButton.setOnAction(e -> save());
@@ -118,11 +122,7 @@ public final class BuilderView {
 
         upButton.setOnAction(e -> moveSelected(-1));
         downButton.setOnAction(e -> moveSelected(1));
-        deleteButton.setOnAction(e -> {
-            int i = table.getSelectionModel().getSelectedIndex();
-            act(() -> model.remove(i));
-            table.getSelectionModel().select(Math.min(i, model.rows().size() - 1));
-        });
+        deleteButton.setOnAction(e -> deleteSelected());
         for (Button b : new Button[] {upButton, downButton, deleteButton, addButton}) {
             b.disableProperty().bind(model.editableProperty().not());
         }
@@ -143,11 +143,30 @@ public final class BuilderView {
         });
         undoButton.disableProperty().bind(model.canUndoProperty().not());
         undoButton.setOnAction(e -> model.undo());
-        // Ctrl+Z undoes the last change to the network, except where it undoes typing
+        redoButton.disableProperty().bind(model.canRedoProperty().not());
+        redoButton.setOnAction(e -> model.redo());
+        inputField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.endInputEdit();
+            }
+        });
+        inputField.setOnAction(e -> model.endInputEdit());
+        // Ctrl+Z / Shift+Ctrl+Z undo and redo edits of the network and Delete removes the selected layer, except
+        // where a text field has the focus (there they undo typing and delete characters)
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (UNDO.match(e) && !(root.getScene() != null
-                    && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+            if (root.getScene() != null
+                    && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            if (UNDO.match(e)) {
                 model.undo();
+                e.consume();
+            } else if (REDO.match(e)) {
+                model.redo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !e.isShortcutDown()
+                    && table.getSelectionModel().getSelectedIndex() >= 0 && model.editableProperty().get()) {
+                deleteSelected();
                 e.consume();
             }
         });
@@ -299,6 +318,15 @@ public final class BuilderView {
         return -1;
     }
 
+    private void deleteSelected() {
+        int i = table.getSelectionModel().getSelectedIndex();
+        if (i < 0) {
+            return;
+        }
+        act(() -> model.remove(i));
+        table.getSelectionModel().select(Math.min(i, model.rows().size() - 1));
+    }
+
     private void moveSelected(int delta) {
         int i = table.getSelectionModel().getSelectedIndex();
         act(() -> model.move(i, delta));
@@ -322,6 +350,10 @@ public final class BuilderView {
             Label name = new Label(e.getKey());
             TextField field = new TextField(e.getValue());
             field.setId("prop-" + e.getKey());
+            // what the argument does, from the layers registry
+            String tip = app.descent.network.Layers.describe(row.type(), e.getKey());
+            app.descent.ui.fx.FormTips.lazy(field, tip);
+            app.descent.ui.fx.FormTips.lazy(name, tip);
             field.setPrefColumnCount(8);
             field.setOnAction(ev -> applyProperties());
             propertyFields.put(e.getKey(), field);
@@ -347,21 +379,13 @@ public final class BuilderView {
 
     private static final javafx.scene.input.KeyCombination UNDO =
             javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+    private static final javafx.scene.input.KeyCombination REDO =
+            javafx.scene.input.KeyCombination.keyCombination("Shift+Shortcut+Z");
 
-    /** Asks before a network with unsaved layers is replaced; true when it may be. */
+    /** Asks "Discard changes?" before a network with unsaved layers is replaced; true when it may be. */
     private boolean confirmReplace() {
-        if (!model.hasUnsavedWork()) {
-            return true;
-        }
-        javafx.scene.control.ButtonType replace = new javafx.scene.control.ButtonType("Replace",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION, "The network you built has not been saved. "
-                + "Undo (Ctrl+Z) brings it back after the import.", replace, javafx.scene.control.ButtonType.CANCEL);
-        a.setTitle("Import");
-        a.setHeaderText(REPLACE);
-        a.initOwner(table.getScene().getWindow());
-        return app.descent.ui.fx.Dialogs.get().show(a).filter(replace::equals).isPresent();
+        return !model.hasUnsavedWork() || Dialogs.get().confirm(table.getScene().getWindow(), DISCARD,
+                "The network you built has not been saved. Undo (Ctrl+Z) brings it back.");
     }
 
     private void open() {

@@ -57,7 +57,14 @@ public final class BuilderViewModel {
     private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
     private final ReadOnlyObjectWrapper<app.descent.network.ShapeFix.Fix> fix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    // undo: the states before each edit, newest last; redo: the states undone, newest last
     private final java.util.Deque<Snapshot> history = new java.util.ArrayDeque<>();
+    private final java.util.Deque<Snapshot> future = new java.util.ArrayDeque<>();
+    // set while the model itself changes the input (undo, import, open): not an edit of the person's
+    private boolean quiet;
+    // true while the person goes on typing the input shape: the keystrokes are one edit to undo
+    private boolean typingInput;
     // the network as last saved, opened or imported: anything else is work that replacing it would lose
     private Network clean = Network.sequential(List.of());
     private ShapeInference.Partial last;
@@ -69,7 +76,13 @@ public final class BuilderViewModel {
     private static final int HISTORY = 50;
 
     public BuilderViewModel() {
-        input.addListener((o, a, b) -> refresh());
+        input.addListener((o, a, b) -> {
+            if (!quiet && !typingInput) {
+                remember(new Snapshot(network.get(), a));
+                typingInput = true;
+            }
+            refresh();
+        });
         batchSize.addListener((o, a, b) -> refresh());
         network.addListener((o, a, b) -> {
             refresh();
@@ -131,21 +144,41 @@ public final class BuilderViewModel {
         return canUndo.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
     /** True when replacing the network would lose work: it has layers that were never saved, opened or imported. */
     public boolean hasUnsavedWork() {
         return !network.get().root().children().isEmpty() && !network.get().equals(clean);
     }
 
-    /** Goes back to the network before the last change (an import included). */
+    /** Goes back to the network and input before the last edit (an import, a preset, a cleared network included). */
     public void undo() {
-        Snapshot s = history.pollLast();
+        step(history, future);
+    }
+
+    /** Does again the edit the last {@link #undo()} took back. */
+    public void redo() {
+        step(future, history);
+    }
+
+    private void step(java.util.Deque<Snapshot> from, java.util.Deque<Snapshot> to) {
+        Snapshot s = from.pollLast();
         if (s == null) {
             return;
         }
-        input.set(s.input());
+        to.addLast(current());
+        typingInput = false;
+        quiet = true;
+        try {
+            input.set(s.input());
+        } finally {
+            quiet = false;
+        }
         ignored.set("");
         network.set(s.network());
-        canUndo.set(!history.isEmpty());
+        updateHistoryFlags();
     }
 
     /** Adds the suggested layer. */
@@ -169,7 +202,7 @@ public final class BuilderViewModel {
     public boolean restoreState(com.fasterxml.jackson.databind.JsonNode n) {
         try {
             Network restored = NetworkJson.fromJson(n.path("network").asText()).network();
-            input.set(n.path("input").asText(input.get()));
+            setInputQuietly(n.path("input").asText(input.get()));
             network.set(restored);
             return true;
         } catch (UserInputException | IllegalArgumentException e) {
@@ -177,12 +210,38 @@ public final class BuilderViewModel {
         }
     }
 
+    /** Keeps the state before an edit, to undo it; an edit ends what could be redone. */
     private void remember() {
-        history.addLast(new Snapshot(network.get(), input.get()));
+        typingInput = false;
+        remember(current());
+    }
+
+    private void remember(Snapshot before) {
+        history.addLast(before);
         while (history.size() > HISTORY) {
             history.removeFirst();
         }
-        canUndo.set(true);
+        future.clear();
+        updateHistoryFlags();
+    }
+
+    private Snapshot current() {
+        return new Snapshot(network.get(), input.get());
+    }
+
+    private void updateHistoryFlags() {
+        canUndo.set(!history.isEmpty());
+        canRedo.set(!future.isEmpty());
+    }
+
+    /** The model's own change of the input (an import, a file): part of an edit already remembered. */
+    private void setInputQuietly(String text) {
+        quiet = true;
+        try {
+            input.set(text);
+        } finally {
+            quiet = false;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -192,11 +251,19 @@ public final class BuilderViewModel {
         error.set(message);
     }
 
+    /** Empties the network ("Clear network"); undo brings it back. */
     public void clear() {
         ignored.set("");
-        remember();
-        network.set(Network.sequential(List.of()));
+        if (!network.get().root().children().isEmpty()) {
+            remember();
+            network.set(Network.sequential(List.of()));
+        }
         clean = network.get();
+    }
+
+    /** The person has left the input shape field: what they type next there is another edit to undo. */
+    public void endInputEdit() {
+        typingInput = false;
     }
 
     /** Adds a layer of {@code type} after {@code index} (-1: at the end), its sizes fitted to the shape there. */
@@ -254,15 +321,18 @@ public final class BuilderViewModel {
         ImportResult r = PyTorchImporter.importCode("import torch.nn as nn\nnet = nn.Sequential(" + call + ")\n");
         LayerSpec spec = r.network().leaves().get(0).layer().spec();
         Layer changed = new Layer(leaf.layer().name(), spec, leaf.layer().trainable());
-        remember();
-        network.set(network.get().replace(leaf.path(), changed));
+        Network edited = network.get().replace(leaf.path(), changed);
+        if (!edited.equals(network.get())) {
+            remember();
+            network.set(edited);
+        }
     }
 
     /** Pasted PyTorch code replaces the network (and the input shape, when the code creates one). */
     public void importCode(String text) {
         ImportResult r = PyTorchImporter.importCode(text);
         remember();
-        r.inputShape().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        r.inputShape().ifPresent(s -> setInputQuietly(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         network.set(r.network());
         clean = r.network();
         // one short line under the code: "Read as if the code began with: import torch.nn as nn; import torch"
@@ -282,7 +352,7 @@ public final class BuilderViewModel {
     public void open(Path file) {
         NetworkJson.Document doc = NetworkJson.load(file);
         remember();
-        doc.input().ifPresent(s -> input.set(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        doc.input().ifPresent(s -> setInputQuietly(s.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         ignored.set("");
         network.set(doc.network());
         clean = doc.network();

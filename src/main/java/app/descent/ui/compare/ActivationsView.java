@@ -59,6 +59,7 @@ public final class ActivationsView {
     private void initialize() {
         for (Activation a : Activation.values()) {
             CheckBox box = new CheckBox(a.torchName());
+            app.descent.ui.fx.FormTips.lazy(box, a.description());
             box.setId("show-" + a.id());
             box.selectedProperty().bindBidirectional(model.shownProperty(a));
             box.selectedProperty().addListener((o, was, now) -> redraw());

@@ -103,6 +103,9 @@ public final class InspectView {
         watchButton.disableProperty().bind(model.busyProperty());
         stopButton.disableProperty().bind(model.busyProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
+        // how far an inspection has come cannot be told: the bar moves while it works
+        app.descent.ui.fx.ProgressStrip.after(statusLabel, "inspect", new javafx.beans.property.SimpleDoubleProperty(-1),
+                model.busyProperty(), model::stop);
         gradHost.getChildren().add(gradChart.viewer());
         stdHost.getChildren().add(stdChart.viewer());
         gradChart.viewer().setId("grad-norm-chart");

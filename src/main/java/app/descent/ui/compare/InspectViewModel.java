@@ -104,11 +104,16 @@ public final class InspectViewModel {
             return;
         }
         busy.set(true);
+        stop.set(false);
         status.set("comparing " + app.descent.compare.InitStudy.INITIALIZERS.size() + " initializers on a "
                 + (app.descent.compare.InitStudy.WIDTHS.size() - 2) + "-hidden-layer " + a + " net…");
         TrainingThread.submit(() -> {
             try {
                 DataSplit data = load("fashion-mnist", new DataSplit.Options(1000, -1, s, 1024, 0));
+                if (stop.get()) {
+                    FxThread.run(() -> status.set("cancelled: the initializers were not compared"));
+                    return;
+                }
                 var r = app.descent.compare.InitStudy.run(data, a, s);
                 FxThread.run(() -> {
                     study.set(r);
@@ -245,6 +250,10 @@ public final class InspectViewModel {
         TrainingThread.submit(() -> {
             try {
                 DataSplit data = load(name, new DataSplit.Options(1000, -1, s, train ? 0 : batch, train ? 0.1 : 0));
+                if (stop.get()) {
+                    FxThread.run(() -> status.set("cancelled: " + name + " was loaded but not inspected"));
+                    return;
+                }
                 TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.CE, spec, initializer,
                         Math.min(batch, 128), 1000, s, Schedule.CONSTANT, 0, 0, "cpu");
                 try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
@@ -259,6 +268,9 @@ public final class InspectViewModel {
                             }
                         }
                         publish(run.inspect(batch), "training loss " + app.descent.graph.ComputationGraph.format(loss, 4));
+                    }
+                    if (train && stop.get()) {
+                        FxThread.run(() -> status.set("stopped: " + status.get()));
                     }
                 }
             } catch (RuntimeException e) {

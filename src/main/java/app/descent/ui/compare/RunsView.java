@@ -102,6 +102,8 @@ public final class RunsView {
         customButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
+        app.descent.ui.fx.ProgressStrip.after(statusLabel, "study", model.progressProperty(), model.runningProperty(),
+                model::stop);
         lossHost.getChildren().add(lossChart.viewer());
         accuracyHost.getChildren().add(accuracyChart.viewer());
         figureHost.getChildren().addAll(figureChart.viewer(), gradientChart.viewer());

@@ -77,6 +77,13 @@ public final class RunsViewModel {
         return customVary;
     }
 
+    /** The share of the study's steps done, 0 to 1; negative while its dataset loads and its runs are built. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -137,6 +144,7 @@ public final class RunsViewModel {
             return;
         }
         stopRequested = false;
+        progress.set(-1);
         running.set(true);
         status.set(s.title() + ": loading " + s.dataset() + " and building " + s.variation().size() + " runs…");
         Throttle<Update> out = new Throttle<>(20, batch -> listener.get().accept(batch), CLOCK);
@@ -145,6 +153,10 @@ public final class RunsViewModel {
 
     private void loop(Study s, Throttle<Update> out) {
         try (Grid grid = s.grid()) {
+            if (stopRequested) {
+                out.offer(new Failed("cancelled: " + s.title() + " stopped before its first step"));
+                return;
+            }
             List<String> labels = new ArrayList<>();
             List<Integer> batches = new ArrayList<>();
             double[] initial = new double[grid.size()];
@@ -161,6 +173,10 @@ public final class RunsViewModel {
             while (!grid.finished() && !stopRequested) {
                 pending.addAll(s.advance(grid));
                 boolean inspectNow = ++rounds % INSPECT_EVERY == 0;
+                if (rounds % 16 == 0) {
+                    double share = grid.progress();
+                    app.descent.ui.fx.FxThread.run(() -> progress.set(share));
+                }
                 if (pending.size() >= 64 || inspectNow) {
                     out.offer(new Events(List.copyOf(pending)));
                     pending.clear();
@@ -196,7 +212,7 @@ public final class RunsViewModel {
             status.set(st.study().title() + ": " + st.labels().size() + " runs from the same seed, interleaved step "
                     + "by step");
         } else if (u instanceof Reported r) {
-            status.set((r.last() ? "done: " : "so far: ") + r.report().headline());
+            status.set((r.last() ? (stopRequested ? "stopped: " : "done: ") : "so far: ") + r.report().headline());
         } else if (u instanceof Failed f) {
             status.set(f.message());
         }

@@ -79,6 +79,8 @@ public final class SearchView {
         gridBox.selectedProperty().bindBidirectional(model.gridProperty());
         runButton.setOnAction(e -> model.run());
         stopButton.setOnAction(e -> model.stop());
+        app.descent.ui.fx.ProgressStrip.after(statusLabel, "search", model.progressProperty(), model.runningProperty(),
+                model::stop);
         runButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());

@@ -115,6 +115,13 @@ public final class SearchViewModel {
         return running.getReadOnlyProperty();
     }
 
+    /** The share of the trials that have ended, 0 to 1; negative while the dataset loads. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
+
     public void stop() {
         stop = true;
     }
@@ -175,6 +182,7 @@ public final class SearchViewModel {
             return;
         }
         stop = false;
+        progress.set(-1);
         running.set(true);
         rows.clear();
         best.set(null);
@@ -182,6 +190,10 @@ public final class SearchViewModel {
         TrainingThread.submit(() -> {
             try {
                 DataSplit data = DataSplit.load(t.dataset(), t.data());
+                if (stop) {
+                    FxThread.run(() -> status.set("cancelled: the search stopped before its first trial"));
+                    return;
+                }
                 try (Search search = new Search(layers, data, base, config)) {
                     publish(search, false);
                     long last = System.nanoTime();
@@ -213,7 +225,9 @@ public final class SearchViewModel {
         Optional<Search.Trial> winner = search.best();
         long pruned = trials.stream().filter(Search.Trial::pruned).count();
         long done = trials.stream().filter(tr -> tr.status() == Search.Status.DONE).count();
+        double share = search.progress();
         FxThread.run(() -> {
+            progress.set(share);
             rows.setAll(trials);
             best.set(winner.orElse(null));
             status.set((last ? (stop ? "stopped: " : "done: ") : "trial " + (search.current() + 1) + " of "

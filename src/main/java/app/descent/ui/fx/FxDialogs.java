@@ -23,17 +23,15 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public File open(Window owner, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showOpenDialog(owner);
+        FileChooser chooser = FileChoosers.chooser(description, pattern);
+        return FileChoosers.remember(description, chooser.showOpenDialog(owner));
     }
 
     @Override
     public File save(Window owner, String suggestedName, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
+        FileChooser chooser = FileChoosers.chooser(description, pattern);
         chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showSaveDialog(owner);
+        return FileChoosers.remember(description, chooser.showSaveDialog(owner));
     }
 
     @Override

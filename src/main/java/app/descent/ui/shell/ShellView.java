@@ -286,7 +286,9 @@ public final class ShellView {
     /** A workspace that fails to load is a bug; it must not take the other four down with it. */
     private static Node loadWorkspace(Workspace w) {
         try {
-            return FXMLLoader.load(ShellView.class.getResource(w.fxml()));
+            Node view = FXMLLoader.load(ShellView.class.getResource(w.fxml()));
+            app.descent.ui.fx.FormTips.install(view);
+            return view;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot load the " + w.title() + " workspace from " + w.fxml(), e);
             Label failed = new Label("The " + w.title() + " workspace could not be opened (" + rootCause(e)

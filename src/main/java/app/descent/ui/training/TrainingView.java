@@ -184,12 +184,13 @@ public final class TrainingView {
         epochsValue = model.epochsProperty().asObject();
         epochsSpinner.getValueFactory().valueProperty().bindBidirectional(epochsValue);
         seedField.setText(String.valueOf(model.seedProperty().get()));
+        app.descent.ui.fx.FieldMessage seedMessage = app.descent.ui.fx.FieldMessage.under(seedField);
         seedField.textProperty().addListener((o, a, t) -> {
             try {
                 model.seedProperty().set(Long.parseLong(t.strip()));
-                seedField.setStyle("");
+                seedMessage.show(null);
             } catch (NumberFormatException e) {
-                seedField.setStyle("-fx-border-color: -color-danger-emphasis;");
+                seedMessage.show("seed: '" + t.strip() + "' is not a whole number");
             }
         });
         deviceBox.getItems().setAll("cpu", "gpu");
@@ -198,13 +199,21 @@ public final class TrainingView {
         scheduleBox.valueProperty().bindBidirectional(model.scheduleProperty());
         clipField.setText("0");
         clipField.setPromptText("0 = off");
+        app.descent.ui.fx.FieldMessage clipMessage = app.descent.ui.fx.FieldMessage.under(clipField);
         clipField.textProperty().addListener((o, a, t) -> {
+            double clip;
             try {
-                model.clipProperty().set(t.isBlank() ? 0 : Double.parseDouble(t.strip()));
-                clipField.setStyle("");
+                clip = t.isBlank() ? 0 : Double.parseDouble(t.strip());
             } catch (NumberFormatException e) {
-                clipField.setStyle("-fx-border-color: -color-danger-emphasis;");
+                clipMessage.show("clip norm: '" + t.strip() + "' is not a number (0 = off)");
+                return;
             }
+            if (!(clip >= 0) || Double.isInfinite(clip)) {
+                clipMessage.show("clip norm must be 0 (off) or more, not " + t.strip());
+                return;
+            }
+            model.clipProperty().set(clip);
+            clipMessage.show(null);
         });
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 0));
         patienceValue = model.patienceProperty().asObject();

@@ -65,13 +65,13 @@ class BuilderFirstHourTest {
 
         robot.clickOn("#import-code");
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(dialog.getHeaderText()).isEqualTo(BuilderView.REPLACE);
+        assertThat(dialog.getHeaderText()).isEqualTo(BuilderView.DISCARD + "?");
         Screenshots.save(dialog.getScene(), "first-hour-builder-replace");
         robot.clickOn("Cancel");
         assertThat(types(robot)).containsExactly("Conv2d", "ReLU");
 
         robot.clickOn("#import-code");
-        robot.clickOn("Replace");
+        robot.clickOn("Yes");
         assertThat(types(robot)).containsExactly("Linear", "ELU", "Linear");
 
         undoWithKeys(robot);
@@ -80,7 +80,7 @@ class BuilderFirstHourTest {
         // an imported network that was not changed is replaced without a question
         typeCode(robot, "import torch.nn as nn\nnet = nn.Sequential(nn.Linear(10, 7))\n");
         robot.clickOn("#import-code");
-        robot.clickOn("Replace");
+        robot.clickOn("Yes");
         typeCode(robot, "import torch.nn as nn\nnet = nn.Sequential(nn.Linear(10, 3))\n");
         robot.clickOn("#import-code");
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();

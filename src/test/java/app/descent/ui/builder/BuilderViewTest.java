@@ -79,7 +79,7 @@ class BuilderViewTest {
                 """));
         robot.clickOn("#import-code");
         // the layers built above were never saved: the Builder asks first
-        robot.clickOn("Replace");
+        robot.clickOn("Yes");
         assertThat(table.getItems()).hasSize(4);
         assertThat(robot.lookup("#input-shape").queryAs(TextField.class).getText()).isEqualTo("100, 10");
         assertThat(robot.lookup("#totals").queryAs(Label.class).getText()).contains("85 parameters", "output (100, 1)");

@@ -37,6 +37,11 @@ public final class RecordingDialogs implements Dialogs {
         return this;
     }
 
+    /** What every yes/no question is answered. */
+    public RecordingDialogs answerConfirm(boolean yes) {
+        return answerConfirm(title -> yes);
+    }
+
     @Override
     public File open(Window owner, String description, String pattern) {
         calls.add("open " + pattern);
