@@ -204,6 +204,8 @@ public final class BuilderViewModel {
             Network restored = NetworkJson.fromJson(n.path("network").asText()).network();
             setInputQuietly(n.path("input").asText(input.get()));
             network.set(restored);
+            // what was kept (a session, the last run's network) is saved work: replacing it asks nothing
+            clean = restored;
             return true;
         } catch (UserInputException | IllegalArgumentException e) {
             return false;
