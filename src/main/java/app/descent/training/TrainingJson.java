@@ -30,18 +30,7 @@ public final class TrainingJson {
     public static ObjectNode settings(TrainingRun.Settings s) {
         ObjectNode o = JsonFields.object();
         o.put("loss", s.loss().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("optimizer", s.optimizer().name());
-        o.put("lr", s.optimizer().lr());
-        for (String option : options(s.optimizer())) {
-            List<Optimizers.Hyperparameter> parts = Optimizers.HYPERPARAMETERS.stream()
-                    .filter(h -> h.option().equals(option)).toList();
-            if (parts.size() == 1) {
-                o.put(option, s.optimizer().get(parts.get(0).id()));
-            } else {
-                ArrayNode a = o.putArray(option);
-                parts.forEach(h -> a.add(s.optimizer().get(h.id())));
-            }
-        }
+        optimizer(s.optimizer(), o);
         o.put("batch-size", s.batchSize());
         o.put("epochs", s.epochs());
         o.put("init", s.init().toString());
@@ -50,6 +39,23 @@ public final class TrainingJson {
         o.put("patience", s.patience());
         o.put("seed", s.seed());
         o.put("device", s.device());
+        return o;
+    }
+
+    /** {@code optimizer}, {@code lr} and the optimizer's own options by their command-line names, into {@code o}. */
+    public static ObjectNode optimizer(OptimizerSpec spec, ObjectNode o) {
+        o.put("optimizer", spec.name());
+        o.put("lr", spec.lr());
+        for (String option : options(spec)) {
+            List<Optimizers.Hyperparameter> parts = Optimizers.HYPERPARAMETERS.stream()
+                    .filter(h -> h.option().equals(option)).toList();
+            if (parts.size() == 1) {
+                o.put(option, spec.get(parts.get(0).id()));
+            } else {
+                ArrayNode a = o.putArray(option);
+                parts.forEach(h -> a.add(spec.get(h.id())));
+            }
+        }
         return o;
     }
 
@@ -73,6 +79,37 @@ public final class TrainingJson {
                 throw f.error(key, "unknown setting");
             }
         }
+        OptimizerSpec optimizer = optimizer(f);
+        Losses.Kind loss = checked(f, "loss", () -> Losses.Kind.parse(f.text("loss")));
+        Initializer init = checked(f, "init", () -> Initializer.parse(f.text("init")));
+        Schedule schedule = checked(f, "schedule", () -> Schedule.parse(f.text("schedule")));
+        String device = f.text("device");
+        if (!device.equals("cpu") && !device.equals("gpu")) {
+            throw f.error("device", "expected cpu or gpu, not '" + device + "'");
+        }
+        int batch = f.integer("batch-size");
+        int epochs = f.integer("epochs");
+        double clip = f.number("clip");
+        int patience = f.integer("patience");
+        long seed = f.longInteger("seed");
+        if (batch < 1) {
+            throw f.error("batch-size", "must be at least 1, not " + batch);
+        }
+        if (epochs < 1) {
+            throw f.error("epochs", "must be at least 1, not " + epochs);
+        }
+        if (!(clip >= 0)) {
+            throw f.error("clip", "must be at least 0, not " + clip);
+        }
+        if (patience < 0) {
+            throw f.error("patience", "must be at least 0, not " + patience);
+        }
+        return checked(f, "batch-size", () -> new TrainingRun.Settings(loss, optimizer, init, batch, epochs, seed,
+                schedule, clip, patience, device));
+    }
+
+    /** The optimizer of {@link #optimizer(OptimizerSpec, ObjectNode)}; other fields of {@code f} are not looked at. */
+    public static OptimizerSpec optimizer(JsonFields f) {
         String name = f.text("optimizer");
         double lr = f.number("lr");
         OptimizerSpec opt = checked(f, "optimizer", () -> OptimizerSpec.of(name, OptimizerSpec.defaultLr(name)));
@@ -101,33 +138,7 @@ public final class TrainingJson {
                 return s;
             });
         }
-        Losses.Kind loss = checked(f, "loss", () -> Losses.Kind.parse(f.text("loss")));
-        Initializer init = checked(f, "init", () -> Initializer.parse(f.text("init")));
-        Schedule schedule = checked(f, "schedule", () -> Schedule.parse(f.text("schedule")));
-        String device = f.text("device");
-        if (!device.equals("cpu") && !device.equals("gpu")) {
-            throw f.error("device", "expected cpu or gpu, not '" + device + "'");
-        }
-        int batch = f.integer("batch-size");
-        int epochs = f.integer("epochs");
-        double clip = f.number("clip");
-        int patience = f.integer("patience");
-        long seed = f.longInteger("seed");
-        OptimizerSpec optimizer = opt;
-        if (batch < 1) {
-            throw f.error("batch-size", "must be at least 1, not " + batch);
-        }
-        if (epochs < 1) {
-            throw f.error("epochs", "must be at least 1, not " + epochs);
-        }
-        if (!(clip >= 0)) {
-            throw f.error("clip", "must be at least 0, not " + clip);
-        }
-        if (patience < 0) {
-            throw f.error("patience", "must be at least 0, not " + patience);
-        }
-        return checked(f, "batch-size", () -> new TrainingRun.Settings(loss, optimizer, init, batch, epochs, seed,
-                schedule, clip, patience, device));
+        return opt;
     }
 
     private static Supplier<OptimizerSpec> withLr(OptimizerSpec opt, double lr) {
@@ -281,6 +292,99 @@ public final class TrainingJson {
             log.boundary(probabilities, classes, grid);
         }
         return log;
+    }
+
+    // ------------------------------------------------------------------------------------------------ inspections
+
+    /**
+     * An inspection ({@code step}, {@code loss-kind}, {@code loss}, {@code batch-size}, {@code layers}), each layer
+     * with its output's statistics and histogram and its weight's and gradient's where it has a weight.
+     */
+    public static ObjectNode inspection(Inspection in) {
+        ObjectNode o = JsonFields.object();
+        o.put("step", in.step());
+        o.put("loss-kind", in.lossKind().name().toLowerCase(java.util.Locale.ROOT));
+        JsonFields.put(o, "loss", in.loss());
+        o.put("batch-size", in.batchSize());
+        ArrayNode layers = o.putArray("layers");
+        for (Inspection.Layer l : in.layers()) {
+            ObjectNode x = layers.addObject();
+            x.put("index", l.index());
+            x.put("name", l.name());
+            x.put("type", l.type());
+            ArrayNode shape = x.putArray("output-shape");
+            for (long d : l.outputShape()) {
+                shape.add(d);
+            }
+            x.set("output", stats(l.output()));
+            x.set("output-histogram", histogram(l.outputHistogram()));
+            if (l.weight() != null) {
+                x.set("weight", stats(l.weight()));
+                x.set("weight-histogram", histogram(l.weightHistogram()));
+            }
+            if (l.gradient() != null) {
+                x.set("gradient", stats(l.gradient()));
+            }
+            JsonFields.put(x, "dead-fraction", l.deadFraction());
+        }
+        return o;
+    }
+
+    public static Inspection inspection(JsonFields f) {
+        Losses.Kind kind = checked(f, "loss-kind", () -> Losses.Kind.parse(f.text("loss-kind")));
+        List<Inspection.Layer> layers = new ArrayList<>();
+        for (JsonFields x : f.objects("layers")) {
+            double[] shape = x.numbers("output-shape");
+            long[] dims = new long[shape.length];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = (long) shape[i];
+            }
+            layers.add(new Inspection.Layer(x.integer("index"), x.text("name"), x.text("type"), dims,
+                    stats(x.object("output")), histogram(x.object("output-histogram")),
+                    x.has("weight") ? stats(x.object("weight")) : null,
+                    x.has("weight-histogram") ? histogram(x.object("weight-histogram")) : null,
+                    x.has("gradient") ? stats(x.object("gradient")) : null, x.number("dead-fraction")));
+        }
+        return new Inspection(f.longInteger("step"), kind, f.number("loss"), f.integer("batch-size"), layers);
+    }
+
+    private static ObjectNode stats(Inspection.Stats s) {
+        ObjectNode o = JsonFields.object();
+        o.put("count", s.count());
+        JsonFields.put(o, "mean", s.mean());
+        JsonFields.put(o, "std", s.std());
+        JsonFields.put(o, "norm", s.norm());
+        JsonFields.put(o, "min", s.min());
+        JsonFields.put(o, "max", s.max());
+        return o;
+    }
+
+    private static Inspection.Stats stats(JsonFields f) {
+        return new Inspection.Stats(f.longInteger("count"), f.number("mean"), f.number("std"), f.number("norm"),
+                f.number("min"), f.number("max"));
+    }
+
+    private static ObjectNode histogram(Inspection.Histogram h) {
+        ObjectNode o = JsonFields.object();
+        JsonFields.put(o, "min", h.min());
+        JsonFields.put(o, "max", h.max());
+        ArrayNode c = o.putArray("counts");
+        for (long v : h.counts()) {
+            c.add(v);
+        }
+        return o;
+    }
+
+    private static Inspection.Histogram histogram(JsonFields f) {
+        double[] c = f.numbers("counts");
+        long[] counts = new long[c.length];
+        for (int i = 0; i < c.length; i++) {
+            if (!(c[i] >= 0) || c[i] != Math.rint(c[i])) {
+                throw f.error("counts[" + i + "]", "expected a count, not " + c[i]);
+            }
+            counts[i] = (long) c[i];
+        }
+        return new Inspection.Histogram(f.number("min"), f.number("max"), counts);
     }
 
     /** Names by field of a map, for settings given as text (a lesson's, the command line's). */
