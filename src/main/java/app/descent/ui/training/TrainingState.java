@@ -38,6 +38,8 @@ final class TrainingState implements WorkspaceState {
     private final ObjectNode defaults;
     /** The history as last saved or opened: more or other runs since are work a New or Open would lose. */
     private List<TrainingViewModel.RunRow> saved = List.of();
+    /** Runs opened from a session that had saved them while they trained: they stay "interrupted". */
+    private Set<Integer> interrupted = Set.of();
 
     TrainingState(TrainingView view) {
         this.view = view;
@@ -96,10 +98,11 @@ final class TrainingState implements WorkspaceState {
                 }
             }
             r.set("settings", TrainingJson.settings(row.settings()));
-            boolean interrupted = row.result().equals("running");
-            r.put("state", interrupted ? "interrupted" : log != null && log.diverged() != null ? "diverged"
+            boolean running = row.result().equals("running");
+            r.put("state", running || interrupted.contains(row.run()) ? "interrupted"
+                    : log != null && log.diverged() != null ? "diverged"
                     : log != null && log.done() != null ? "finished" : "stopped");
-            r.put("result", interrupted ? "stopped at step " + (log == null ? 0 : log.lastStep())
+            r.put("result", running ? "stopped at step " + (log == null ? 0 : log.lastStep())
                     + " when the session was saved" : row.result());
             if (log != null) {
                 TrainingJson.log(log, r);
@@ -122,6 +125,7 @@ final class TrainingState implements WorkspaceState {
         Map<Integer, Network> networks = new HashMap<>();
         Map<Integer, byte[]> weights = new HashMap<>();
         Set<Integer> seen = new HashSet<>();
+        Set<Integer> cut = new HashSet<>();
         for (JsonFields r : f.objects("runs")) {
             int id = r.integer("run");
             if (id < 1 || !seen.add(id)) {
@@ -136,6 +140,9 @@ final class TrainingState implements WorkspaceState {
                 throw r.error("state", "expected finished, diverged, stopped or interrupted, not '" + state2 + "'");
             }
             String result = r.text("result");
+            if (state2.equals("interrupted")) {
+                cut.add(id);
+            }
             rows.add(new TrainingViewModel.RunRow(id, dataset, r.text("network"), settings.optimizer().name(),
                     settings.optimizer().lr(), settings.epochs(), result, settings, samples, noise));
             logs.put(id, TrainingJson.log(id, r));
@@ -163,6 +170,7 @@ final class TrainingState implements WorkspaceState {
         }
         return () -> {
             apply(checked);
+            interrupted = Set.copyOf(cut);
             view.model().restore(rows, logs, networks, weights);
             view.syncFields();
             view.showRestored();

@@ -179,6 +179,43 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aRunStillTrainingIsSavedAsFarAsItGotAndMarkedInterrupted(FxRobot robot) throws Exception {
+        ComboBox<String> dataset = robot.lookup("#dataset").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select("xor"));
+        type(robot, "#epochs", "400");
+        robot.clickOn("#train");
+        Label status = robot.lookup("#training-status").queryAs(Label.class);
+        waitFor(120, TimeUnit.SECONDS, () -> status.getText().contains("epoch 2/"));
+        robot.clickOn("#pause");
+        waitFor(30, TimeUnit.SECONDS, () -> status.getText().contains("paused at step"));
+        WaitForAsyncUtils.waitForFxEvents();
+        SessionFiles files = new SessionFiles();
+        JsonNode json = saved(robot, files);
+        JsonNode run = json.get("runs").get(0);
+        int steps = run.get("train-loss").size();
+        assertThat(run.get("state").asText()).isEqualTo("interrupted");
+        assertThat(run.get("result").asText()).isEqualTo("stopped at step " + steps + " when the session was saved");
+        assertThat(run.get("epochs").size()).isGreaterThanOrEqualTo(2);
+        assertThat(run.has("test")).isFalse();
+        // the weights of its last finished epoch
+        assertThat(files.get(run.get("weights").asText()).length).isGreaterThan(100);
+        robot.clickOn("#stop");
+        TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
+        waitFor(60, TimeUnit.SECONDS, () -> !((TrainingViewModel.RunRow) history.getItems().get(0)).result()
+                .equals("running"));
+
+        robot.interact(() -> Workspaces.open(stage, Workspace.TRAINING));
+        robot.interact(() -> state().restore(json, files).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> fresh = robot.lookup("#history").queryAs(TableView.class);
+        assertThat(((TrainingViewModel.RunRow) fresh.getItems().get(0)).result())
+                .isEqualTo("stopped at step " + steps + " when the session was saved");
+        assertThat(robot.lookup("#train").query().isDisabled()).isFalse();
+        assertThat(points(robot, 0, 0).get(points(robot, 0, 0).size() - 1)[0]).isEqualTo(steps);
+        assertThat(saved(robot, new SessionFiles())).isEqualTo(json);
+    }
+
+    @Test
     void aDamagedStateIsRefusedNamingTheFieldAndNothingChanges(FxRobot robot) throws Exception {
         type(robot, "#seed", "5");
         SessionFiles files = new SessionFiles();
