@@ -213,6 +213,14 @@ class CompareSessionTest {
         refused(robot, good, j -> ((ObjectNode) j).remove("search"), "compare.search: missing");
         TabPane tabs = robot.lookup("#compare-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-search");
+
+        // File ▸ New: the workspace as a new window has it
+        robot.doubleClickOn("#search-seed");
+        robot.write("9");
+        assertThat(saved(robot, new SessionFiles()).get("search").get("seed").asText()).isNotEqualTo("0");
+        robot.interact(() -> state().clear());
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-runs");
+        assertThat(saved(robot, new SessionFiles()).get("search").get("seed").asText()).isEqualTo("0");
     }
 
     private static ObjectNode race(JsonNode good, ObjectNode path) {

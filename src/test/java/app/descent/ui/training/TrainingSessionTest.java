@@ -238,6 +238,13 @@ class TrainingSessionTest {
         refused(robot, good, files, j -> ((ArrayNode) j.get("runs")).add(runWith(good, "train-loss", "[[1, \"x\"]]")),
                 "training.runs[0].train-loss[0][1]: expected a number");
         assertThat(robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("5");
+
+        // File ▸ New: the form as a new window has it
+        robot.interact(() -> state().clear());
+        assertThat(robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#dataset").queryComboBox().getValue()).isEqualTo("xor");
+        assertThat(robot.lookup("#history").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(state().dirty()).isFalse();
     }
 
     /** A run as a session holds it, with one field replaced (a JSON value). */
