@@ -22,8 +22,9 @@ import java.util.List;
  * study and the typed grid ({@code vary}), and {@code result}, the grid last run with every run's curves as drawn,
  * its latest inspection and the study's report ({@code finished} false when it was saved while running: what it had
  * reached then). {@code paths}: the function, start, steps and every optimizer's settings, and {@code race}, the paths
- * computed (every point) and how far they were drawn. {@code activations}, {@code inspect} and {@code search}: their
- * settings. Finished results are shown again on open without running anything.
+ * computed (every point) and how far they were drawn. {@code inspect}: its settings and {@code result}, the
+ * inspection shown (per layer statistics and histograms) with its status line. {@code activations} and {@code search}:
+ * their settings. Finished results are shown again on open without running anything.
  */
 final class CompareState implements WorkspaceState {
     static final List<String> TABS = List.of("runs", "activations", "inspect", "paths", "search");
@@ -115,6 +116,12 @@ final class CompareState implements WorkspaceState {
             o.put("lr", m.lrProperty().get());
         }
         o.put("every", m.everyProperty().get());
+        Inspection shown = m.shownInspection();
+        if (shown != null) {
+            ObjectNode r = o.putObject("result");
+            r.set("inspection", TrainingJson.inspection(shown));
+            r.put("status", m.statusProperty().get());
+        }
         return o;
     }
 
@@ -278,6 +285,15 @@ final class CompareState implements WorkspaceState {
         if (every < 1 || every > 1000) {
             throw f.error("every", "must be from 1 to 1000, not " + every);
         }
+        Inspection shown = null;
+        String statusLine = "";
+        if (f.has("result")) {
+            JsonFields r = f.object("result");
+            shown = TrainingJson.inspection(r.object("inspection"));
+            statusLine = r.text("status");
+        }
+        Inspection result = shown;
+        String resultStatus = statusLine;
         return () -> {
             InspectViewModel m = view.inspect().model();
             m.networkProperty().set(network);
@@ -290,6 +306,7 @@ final class CompareState implements WorkspaceState {
             m.lrProperty().set(lr);
             m.everyProperty().set(every);
             view.inspect().sync();
+            m.restoreInspection(result, resultStatus);
         };
     }
 

@@ -87,6 +87,19 @@ class CompareSessionTest {
         return out;
     }
 
+    /** The histograms of the Runs tab. */
+    private static int runTiles(FxRobot robot) {
+        return (int) robot.lookup("#run-histograms").queryAs(javafx.scene.layout.VBox.class).lookupAll("*").stream()
+                .filter(n -> n instanceof HistogramTile).count();
+    }
+
+    /** The titles of the Inspect tab's activation histograms. */
+    private static List<String> tileTitles(FxRobot robot) {
+        javafx.scene.layout.FlowPane tiles = robot.lookup("#activation-tiles").query();
+        return tiles.getChildren().stream().map(n -> ((HistogramTile) n).title() + " " + ((HistogramTile) n).total())
+                .toList();
+    }
+
     private static void sameCurves(List<List<double[]>> a, List<List<double[]>> b) {
         assertThat(b).hasSameSizeAs(a);
         for (int k = 0; k < a.size(); k++) {
@@ -118,8 +131,7 @@ class CompareSessionTest {
         String headline = robot.lookup("#report-headline").queryAs(Label.class).getText();
         TableView<?> report = robot.lookup("#report").queryAs(TableView.class);
         List<Object> rows = new ArrayList<>(report.getItems());
-        int tiles = robot.lookup("#run-histograms").queryAs(javafx.scene.layout.VBox.class).lookupAll(".canvas").size()
-                + robot.lookup(n -> n instanceof HistogramTile).queryAll().size();
+        int tiles = runTiles(robot);
 
         // the valley race, run to its end
         robot.clickOn("#tab-paths");
@@ -131,6 +143,23 @@ class CompareSessionTest {
         List<String> results = racers.getItems().stream().map(PathsViewModel.Racer.class::cast)
                 .map(r -> r.resultProperty().get()).toList();
         assertThat(results.stream().filter(r -> r.startsWith("f = "))).hasSize(3);
+        // one inspection of the toy network at initialization
+        robot.clickOn("#tab-inspect");
+        javafx.scene.control.ComboBox<String> network = robot.lookup("#inspect-network").queryComboBox();
+        robot.interact(() -> network.getSelectionModel().select(InspectViewModel.TOY));
+        // two classes for the toy network's two outputs
+        javafx.scene.control.ComboBox<String> data = robot.lookup("#inspect-dataset").queryComboBox();
+        robot.interact(() -> data.getSelectionModel().select("moons"));
+        robot.clickOn("#inspect");
+        Label inspectStatus = robot.lookup("#inspect-status").queryAs(Label.class);
+        try {
+            await(90, () -> inspectStatus.getText().contains("step 0"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("inspect status: " + inspectStatus.getText());
+        }
+        String inspected = inspectStatus.getText();
+        List<String> inspectTiles = tileTitles(robot);
+        assertThat(inspectTiles).hasSize(3);
         // and a setting of another tab
         robot.clickOn("#tab-activations");
         robot.clickOn("#show-gelu");
@@ -145,6 +174,7 @@ class CompareSessionTest {
         assertThat(json.get("paths").get("race").get("paths")).hasSize(3);
         assertThat(json.get("paths").get("race").get("paths").get(0).get("points")).hasSize(101);
         assertThat(json.get("activations").get("shown").toString()).contains("gelu");
+        assertThat(json.get("inspect").get("result").get("inspection").get("layers").size()).isGreaterThan(3);
 
         // a new window, empty, then the session opened into it
         robot.interact(() -> Workspaces.open(stage, Workspace.COMPARE));
@@ -177,10 +207,13 @@ class CompareSessionTest {
             assertThat(b.values()).containsExactly(a.values());
             assertThat(b.note()).isEqualTo(a.note());
         }
-        assertThat(robot.lookup("#run-histograms").queryAs(javafx.scene.layout.VBox.class).lookupAll(".canvas").size()
-                + robot.lookup(n -> n instanceof HistogramTile).queryAll().size()).isEqualTo(tiles);
+        assertThat(runTiles(robot)).isEqualTo(tiles);
         assertThat(tiles).isPositive();
         Screenshots.save(stage.getScene(), "compare-session-runs");
+        robot.clickOn("#tab-inspect");
+        assertThat(robot.lookup("#inspect-status").queryAs(Label.class).getText()).isEqualTo(inspected);
+        assertThat(robot.lookup("#inspect-network").queryComboBox().getValue()).isEqualTo(InspectViewModel.TOY);
+        assertThat(tileTitles(robot)).isEqualTo(inspectTiles);
         robot.clickOn("#tab-activations");
         assertThat(robot.lookup("#show-gelu").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
 
