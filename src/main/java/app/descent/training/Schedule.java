@@ -47,6 +47,16 @@ public record Schedule(Kind kind, int every, double gamma, int warmup) {
         return s;
     }
 
+    /** The schedule as {@link #parse} reads it and the command line's {@code --schedule} writes it. */
+    public String text() {
+        String base = switch (kind) {
+            case CONSTANT -> "constant";
+            case COSINE -> "cosine";
+            case STEP -> "step:" + every + ":" + gamma;
+        };
+        return warmup > 0 ? (kind == Kind.CONSTANT ? "" : base + "+") + "warmup:" + warmup : base;
+    }
+
     private static int positiveInt(String part, String text) {
         try {
             int v = Integer.parseInt(text);

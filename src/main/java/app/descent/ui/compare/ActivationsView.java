@@ -55,6 +55,16 @@ public final class ActivationsView {
         return model;
     }
 
+    /** Whether the area under the slope is shaded. */
+    javafx.beans.property.BooleanProperty shadeProperty() {
+        return shadeBox.selectedProperty();
+    }
+
+    /** The x range shown, as chosen in its box. */
+    javafx.beans.property.ObjectProperty<Double> rangeProperty() {
+        return rangeBox.valueProperty();
+    }
+
     @FXML
     private void initialize() {
         for (Activation a : Activation.values()) {

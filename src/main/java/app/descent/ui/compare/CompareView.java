@@ -22,7 +22,18 @@ public final class CompareView {
             }
         };
         app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), open);
+        app.descent.ui.session.Sessions.register(new CompareState(this).rememberDefaults());
         open.changed(null, null, app.descent.ui.Session.setupRequest().get());
+    }
+
+    /** The selected tab's name in a session: runs, activations, inspect, paths or search. */
+    String selectedTab() {
+        return tabs.getSelectionModel().getSelectedItem().getId().substring("tab-".length());
+    }
+
+    void selectTab(String name) {
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> ("tab-" + name).equals(t.getId()))
+                .findFirst().orElseThrow());
     }
 
     public ActivationsView activations() {

@@ -55,6 +55,14 @@ public final class InspectView {
         return model;
     }
 
+    /** The controls that follow the model by hand (spinners, the lr field), after a session's open. */
+    void sync() {
+        batchSpinner.getValueFactory().setValue(model.batchSizeProperty().get());
+        everySpinner.getValueFactory().setValue(model.everyProperty().get());
+        Double lr = model.lrProperty().get();
+        lrField.setText(lr == null ? "" : String.valueOf(lr));
+    }
+
     @FXML
     private void initialize() {
         networkBox.getItems().setAll(InspectViewModel.NETWORKS.keySet());

@@ -116,6 +116,7 @@ public final class InspectViewModel {
                 }
                 var r = app.descent.compare.InitStudy.run(data, a, s);
                 FxThread.run(() -> {
+                    inspectionLast = false;
                     study.set(r);
                     status.set("initializers compared: " + r.widths().size() + " widths, " + a + ", batch of "
                             + r.batchSize() + " Fashion-MNIST images (standardized), seed " + r.seed());
@@ -283,10 +284,27 @@ public final class InspectViewModel {
 
     private void publish(Inspection i, String note) {
         FxThread.run(() -> {
+            inspectionLast = true;
             inspection.set(i);
             status.set("step " + i.step() + " · batch of " + i.batchSize() + " · loss on it "
                     + app.descent.graph.ComputationGraph.format(i.loss(), 4) + " · " + note);
         });
+    }
+
+    /** True while the tab shows an inspection (not the initializers' comparison). */
+    private boolean inspectionLast;
+
+    /** The inspection the tab shows, or null (none yet, or the initializers' comparison shown since). */
+    Inspection shownInspection() {
+        return inspectionLast ? inspection.get() : null;
+    }
+
+    /** Shows an inspection a session saved, with its status line, without computing it again; null shows none. */
+    void restoreInspection(Inspection i, String statusLine) {
+        inspectionLast = i != null;
+        inspection.set(null);
+        inspection.set(i);
+        status.set(statusLine);
     }
 
     /** The per-layer figures as CSV. */

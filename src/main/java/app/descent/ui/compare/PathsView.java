@@ -91,6 +91,17 @@ public final class PathsView {
         return map;
     }
 
+    /** The step up to which the paths are drawn. */
+    int shownStep() {
+        return shown;
+    }
+
+    /** Draws the paths up to {@code step}, the player stopped (a session's open). */
+    void showAt(int step) {
+        playButton.setSelected(false);
+        reveal(step);
+    }
+
     /** Puts a lesson's path action into the tab; with run, presses Race. */
     private void setUp(app.descent.ui.Session.Setup r) {
         app.descent.ui.Session.Setup.handle(r, "paths", model::apply, raceButton::fire);

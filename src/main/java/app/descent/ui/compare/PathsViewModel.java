@@ -330,6 +330,24 @@ public final class PathsViewModel {
         });
     }
 
+    /**
+     * Shows a race as a session saved it, without computing it again; computations still under way are dropped.
+     * {@code race} null shows none (and previews the settings, as a new tab does).
+     */
+    void restore(Race r, boolean raced) {
+        generation++;
+        if (r == null) {
+            this.race.set(null);
+            this.raced.set(false);
+            racers.forEach(x -> x.result.set(""));
+            error.set("");
+            run();
+            return;
+        }
+        error.set("");
+        show(r, raced);
+    }
+
     private void show(Race r, boolean race) {
         racers.forEach(x -> x.result.set(""));
         for (int i = 0; race && i < r.racers().size(); i++) {

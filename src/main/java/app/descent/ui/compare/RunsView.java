@@ -45,6 +45,92 @@ public final class RunsView {
     private double[][] recent;
     private int[] recentCount;
     private Study.Report report;
+    /** Every run's latest inspection (its histograms and gradient norms). */
+    private app.descent.training.Inspection[] inspections = new app.descent.training.Inspection[0];
+    /** True once the grid has finished (its last report came). */
+    private boolean finished;
+
+    /**
+     * What the tab shows of a grid: the runs, every run's curves as drawn (the loss smoothed over steps, val loss and
+     * val accuracy per epoch, x in epochs), its latest inspection, the report so far and whether it finished.
+     */
+    record Shown(RunsViewModel.Started started, List<List<double[]>> loss, List<List<double[]>> valLoss,
+                 List<List<double[]>> valAccuracy, List<app.descent.training.Inspection> inspections,
+                 Study.Report report, boolean finished) {
+    }
+
+    /** The grid shown, or null before any. */
+    Shown shown() {
+        if (started == null) {
+            return null;
+        }
+        int n = started.labels().size();
+        List<List<double[]>> loss = new ArrayList<>();
+        List<List<double[]>> val = new ArrayList<>();
+        List<List<double[]>> accuracy = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            loss.add(points(lossChart.series(i)));
+            val.add(points(lossChart.series(n + i)));
+            accuracy.add(points(accuracyChart.series(i)));
+        }
+        return new Shown(started, loss, val, accuracy, java.util.Arrays.asList(inspections.clone()), report, finished);
+    }
+
+    private static List<double[]> points(org.jfree.data.xy.XYSeries s) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < s.getItemCount(); i++) {
+            out.add(new double[] {s.getX(i).doubleValue(), s.getY(i).doubleValue()});
+        }
+        return out;
+    }
+
+    /** Shows a grid as it was saved, without running it; null shows none. */
+    void show(Shown s) {
+        model.forget();
+        if (s == null) {
+            started = null;
+            lossChart.removeAllSeries();
+            accuracyChart.removeAllSeries();
+            gradientChart.removeAllSeries();
+            figureChart.removeAllSeries();
+            histogramRows.getChildren().clear();
+            tiles.clear();
+            report = null;
+            reportTable.getItems().clear();
+            headlineLabel.setText("");
+            inspections = new app.descent.training.Inspection[0];
+            finished = false;
+            for (LiveChart c : new LiveChart[] {lossChart, accuracyChart, figureChart, gradientChart}) {
+                c.commit();
+            }
+            model.describe(new RunsViewModel.Failed(""));
+            return;
+        }
+        start(s.started());
+        model.describe(s.started());
+        int n = s.started().labels().size();
+        for (int i = 0; i < n; i++) {
+            lossChart.series(i).clear();
+            for (double[] p : s.loss().get(i)) {
+                lossChart.add(i, p[0], p[1]);
+            }
+            for (double[] p : s.valLoss().get(i)) {
+                lossChart.add(n + i, p[0], p[1]);
+            }
+            for (double[] p : s.valAccuracy().get(i)) {
+                accuracyChart.add(i, p[0], p[1]);
+            }
+            if (s.inspections().get(i) != null) {
+                apply(new RunsViewModel.Inspected(i, s.inspections().get(i)));
+            }
+        }
+        lossChart.commit();
+        accuracyChart.commit();
+        if (s.report() != null) {
+            apply(new RunsViewModel.Reported(s.report(), s.finished()));
+        }
+        finished = s.finished();
+    }
 
     @FXML private ComboBox<Study> studyBox;
     @FXML private Label effectLabel;
@@ -164,10 +250,12 @@ public final class RunsView {
         } else if (u instanceof RunsViewModel.Events e) {
             events(e.events());
         } else if (u instanceof RunsViewModel.Inspected i && i.run() < tiles.size()) {
+            inspections[i.run()] = i.inspection();
             InspectView.fill(tiles.get(i.run()), i.inspection(), true, 128, 84);
             gradients(i.run(), i.inspection());
         } else if (u instanceof RunsViewModel.Reported r) {
             report(r.report());
+            finished = r.last();
         }
         // the status last: "done" is said once everything it announces is drawn
         model.describe(u);
@@ -176,6 +264,8 @@ public final class RunsView {
     private void start(RunsViewModel.Started s) {
         started = s;
         int n = s.labels().size();
+        inspections = new app.descent.training.Inspection[n];
+        finished = false;
         recent = new double[n][SMOOTH];
         recentCount = new int[n];
         lossChart.removeAllSeries();

@@ -67,6 +67,8 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Consumer<List<Update>>> listener = new SimpleObjectProperty<>(u -> { });
     private volatile boolean stopRequested;
+    /** The grid whose updates reach the view; a session's open moves on from a grid still running. */
+    private volatile int generation;
 
     public ObjectProperty<Study> studyProperty() {
         return study;
@@ -139,6 +141,12 @@ public final class RunsViewModel {
         stopRequested = true;
     }
 
+    /** Stops a grid still running and drops what it would still report (a session's open shows another result). */
+    void forget() {
+        stop();
+        generation++;
+    }
+
     private void start(Study s) {
         if (running.get()) {
             return;
@@ -147,7 +155,12 @@ public final class RunsViewModel {
         progress.set(-1);
         running.set(true);
         status.set(s.title() + ": loading " + s.dataset() + " and building " + s.variation().size() + " runs…");
-        Throttle<Update> out = new Throttle<>(20, batch -> listener.get().accept(batch), CLOCK);
+        int mine = ++generation;
+        Throttle<Update> out = new Throttle<>(20, batch -> {
+            if (mine == generation) {
+                listener.get().accept(batch);
+            }
+        }, CLOCK);
         TrainingThread.submit(() -> loop(s, out));
     }
 

@@ -60,6 +60,11 @@ public final class SearchView {
         return model;
     }
 
+    /** The controls that follow the model by hand (the trials spinner), after a session's open. */
+    void sync() {
+        trialsSpinner.getValueFactory().setValue(model.trialsProperty().get());
+    }
+
     @FXML
     private void initialize() {
         taskBox.getItems().setAll(SearchViewModel.TASKS.keySet());

@@ -28,13 +28,10 @@ public final class TrainingView {
             "fashion-mnist");
 
     private final TrainingViewModel model = new TrainingViewModel();
+    /** The workspace's part of a session; its defaults are the form as a new window has it. */
+    private final TrainingState state = new TrainingState(this);
     private final LiveChart lossChart = new LiveChart("Loss", "step", "loss", "train loss", "val loss (epoch)",
             "selected run: train loss", "selected run: val loss (epoch)");
-    /** Every run's curves (step, value), so that a finished run can be laid over the current one. */
-    private final java.util.Map<Integer, java.util.List<double[]>> trainCurves = new java.util.HashMap<>();
-    private final java.util.Map<Integer, java.util.List<double[]>> valCurves = new java.util.HashMap<>();
-    private final java.util.Map<Integer, java.util.List<double[]>> accuracyCurves = new java.util.HashMap<>();
-    private final java.util.Map<Integer, Long> stepsPerEpoch = new java.util.HashMap<>();
     private int currentRun;
     private final LiveChart accuracyChart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
             "val accuracy (epoch)");
@@ -302,6 +299,72 @@ public final class TrainingView {
 
         model.onUpdates(this::apply);
         showPictureFor(model.datasetProperty().get());
+        app.descent.ui.session.Sessions.register(state);
+    }
+
+    /** The form's fields that follow the model by hand (text fields, the samples spinner), after a session's open. */
+    void syncFields() {
+        String d = model.datasetProperty().get();
+        if (d != null && d.startsWith("csv:") && !datasetBox.getItems().contains(d)) {
+            datasetBox.getItems().add(datasetBox.getItems().size() - 1, d);
+        }
+        if (TrainingViewModel.LESSON_NETWORK.equals(model.networkProperty().get())
+                && !networkBox.getItems().contains(TrainingViewModel.LESSON_NETWORK)) {
+            networkBox.getItems().add(TrainingViewModel.LESSON_NETWORK);
+        }
+        seedField.setText(String.valueOf(model.seedProperty().get()));
+        double clip = model.clipProperty().get();
+        clipField.setText(clip == 0 ? "0" : String.valueOf(clip));
+        samplesSpinner.getValueFactory().setValue(model.samplesProperty().get());
+    }
+
+    /**
+     * Shows the history's newest run as a finished run shows: its curves, its decision boundary over its training
+     * points or its confusion matrix; with no runs, the preview of the chosen dataset.
+     */
+    void showRestored() {
+        clearResults();
+        lossChart.series(0).clear();
+        lossChart.series(1).clear();
+        accuracyChart.clear();
+        historyTable.getSelectionModel().clearSelection();
+        currentRun = model.history().isEmpty() ? 0 : model.history().get(0).run();
+        app.descent.training.RunLog log = currentRun == 0 ? null : model.log(currentRun);
+        lastStep = log == null ? 0 : log.lastStep();
+        replot();
+        lossChart.commit();
+        accuracyChart.commit();
+        if (log == null) {
+            showPictureFor(model.datasetProperty().get());
+            return;
+        }
+        TrainingViewModel.RunRow row = model.history().get(0);
+        if (log.boundary() != null) {
+            pictureTitle.setText("Decision boundary (training points)");
+            pictureHost.getChildren().setAll(boundary);
+            try {
+                boundary.points(app.descent.training.data.DataSplit.load(row.dataset(),
+                        new app.descent.training.data.DataSplit.Options(row.samples(), row.noise(),
+                                row.settings().seed(), 0, 0.1)).train());
+            } catch (app.descent.UserInputException e) {
+                // a CSV file gone since: the boundary without its points
+            }
+            boundary.show(log.boundary(), log.boundaryClasses(), log.boundaryGrid());
+        } else {
+            pictureTitle.setText("Confusion matrix (test set)");
+            pictureHost.getChildren().setAll(imagePicture);
+            if (log.confusion() != null) {
+                confusion.show(log.confusion(), log.classNames());
+            }
+        }
+    }
+
+    ConfusionView confusion() {
+        return confusion;
+    }
+
+    LiveChart accuracyChart() {
+        return accuracyChart;
     }
 
     /** Commits what is typed in a spinner's editor; text that is no number puts the shown value back. */
@@ -408,11 +471,16 @@ public final class TrainingView {
     /** The x of a step: the step itself, or the epoch it falls in (fractional) when the axis shows epochs. */
     /** The last step of an epoch: its point stays on the curve however the chart thins it. */
     private boolean endsEpoch(int run, long step) {
-        return step % stepsPerEpoch.getOrDefault(run, 1L) == 0;
+        return step % stepsPerEpoch(run) == 0;
+    }
+
+    private long stepsPerEpoch(int run) {
+        app.descent.training.RunLog log = model.log(run);
+        return log == null ? 1 : log.stepsPerEpoch();
     }
 
     private double x(int run, double step) {
-        return epochsBox.isSelected() ? step / stepsPerEpoch.getOrDefault(run, 1L) : step;
+        return epochsBox.isSelected() ? step / stepsPerEpoch(run) : step;
     }
 
     /** Lays a finished run's loss curves over the chart, to compare two runs. */
@@ -426,11 +494,15 @@ public final class TrainingView {
     }
 
     private void plot(int run, int trainSeries, int valSeries) {
-        for (double[] p : trainCurves.getOrDefault(run, java.util.List.of())) {
+        app.descent.training.RunLog log = model.log(run);
+        if (log == null) {
+            return;
+        }
+        for (double[] p : log.steps()) {
             lossChart.add(trainSeries, x(run, p[0]), p[1], endsEpoch(run, (long) p[0]));
         }
-        for (double[] p : valCurves.getOrDefault(run, java.util.List.of())) {
-            lossChart.add(valSeries, x(run, p[0]), p[1]);
+        for (app.descent.training.RunLog.EpochAt e : log.epochs()) {
+            lossChart.add(valSeries, x(run, e.step()), e.epoch().valLoss());
         }
     }
 
@@ -445,9 +517,11 @@ public final class TrainingView {
         }
         if (currentRun > 0) {
             plot(currentRun, 0, 1);
-            for (double[] p : accuracyCurves.getOrDefault(currentRun, java.util.List.of())) {
-                accuracyChart.add(0, x(currentRun, p[0]), p[1]);
-                accuracyChart.add(1, x(currentRun, p[0]), p[2]);
+            app.descent.training.RunLog log = model.log(currentRun);
+            for (app.descent.training.RunLog.EpochAt e : log == null ? java.util.List.<app.descent.training.RunLog.EpochAt>of()
+                    : log.epochs()) {
+                accuracyChart.add(0, x(currentRun, e.step()), e.epoch().trainAccuracy());
+                accuracyChart.add(1, x(currentRun, e.step()), e.epoch().valAccuracy());
             }
         }
         overlay(historyTable.getSelectionModel().getSelectedItem());
@@ -461,8 +535,10 @@ public final class TrainingView {
     private void apply(List<TrainingViewModel.Update> batch) {
         for (TrainingViewModel.Update u : batch) {
             if (u instanceof TrainingViewModel.Update.Started s) {
+                if (model.log(s.run()) == null) {
+                    continue;
+                }
                 currentRun = s.run();
-                stepsPerEpoch.put(s.run(), s.stepsPerEpoch());
                 boolean flat2d = s.train().shape().length == 1 && s.train().shape()[0] == 2;
                 if (flat2d) {
                     boundary.points(s.train());
@@ -470,11 +546,11 @@ public final class TrainingView {
                 // a CSV file decides by its columns: two features get a boundary, others a confusion matrix
                 pictureTitle.setText(flat2d ? "Decision boundary (training points)" : "Confusion matrix (test set)");
                 pictureHost.getChildren().setAll(flat2d ? boundary : imagePicture);
-            } else if (u instanceof TrainingViewModel.Update.Boundary b) {
+            } else if (u instanceof TrainingViewModel.Update.Boundary b && b.run() == currentRun) {
                 // the run's last picture comes with the batches: one still waiting for a frame is older
                 model.takePicture();
                 boundary.show(b.probabilities(), b.classes(), TrainingViewModel.GRID);
-            } else if (u instanceof TrainingViewModel.Update.Failed) {
+            } else if (u instanceof TrainingViewModel.Update.Failed f && f.run() == currentRun) {
                 // a failed or stopped run has no misclassified images of its own (its matrix, if it finished an
                 // epoch, is its own and stays)
                 samples.clear();
@@ -493,16 +569,10 @@ public final class TrainingView {
                 samples.show(m.test(), m.indices(), captions);
             } else if (u instanceof TrainingViewModel.Update.Event ev) {
                 TrainingEvent e = ev.event();
-                if (e instanceof TrainingEvent.Step s) {
-                    trainCurves.computeIfAbsent(s.run(), k -> new java.util.ArrayList<>())
-                            .add(new double[] {s.step(), s.loss()});
+                if (e instanceof TrainingEvent.Step s && s.run() == currentRun) {
                     lossChart.add(0, x(s.run(), s.step()), s.loss(), endsEpoch(s.run(), s.step()));
                     lastStep = s.step();
-                } else if (e instanceof TrainingEvent.Epoch ep) {
-                    valCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
-                            .add(new double[] {lastStep, ep.valLoss()});
-                    accuracyCurves.computeIfAbsent(ep.run(), k -> new java.util.ArrayList<>())
-                            .add(new double[] {lastStep, ep.trainAccuracy(), ep.valAccuracy()});
+                } else if (e instanceof TrainingEvent.Epoch ep && ep.run() == currentRun) {
                     lossChart.add(1, x(ep.run(), lastStep), ep.valLoss());
                     accuracyChart.add(0, x(ep.run(), lastStep), ep.trainAccuracy());
                     accuracyChart.add(1, x(ep.run(), lastStep), ep.valAccuracy());

@@ -7,6 +7,7 @@ import app.descent.training.Initializer;
 import app.descent.network.Layer;
 import app.descent.training.Losses;
 import app.descent.training.OptimizerSpec;
+import app.descent.training.RunLog;
 import app.descent.training.Schedule;
 import app.descent.training.TrainingEvent;
 import app.descent.training.TrainingRun;
@@ -108,7 +109,18 @@ public final class TrainingViewModel {
     private volatile byte[] lastWeights;
     private final List<TrainingEvent.Epoch> lastEpochs = new java.util.ArrayList<>();
     private Network lastNetwork;
+    /** What every run of the history has shown (FX thread). */
+    private final Map<Integer, RunLog> logs = new java.util.HashMap<>();
+    /** The network each run trained (FX thread). */
+    private final Map<Integer, Network> networks = new java.util.HashMap<>();
+    /**
+     * The weights of every run: its last epoch's checkpoint while it trains, its final weights once it finished. Put
+     * by the training thread before it reports the epoch or the end, so that the window sees them with the event.
+     */
+    private final Map<Integer, byte[]> weights = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    /** The run the training thread may go on with; another (a session opened meanwhile) ends it. */
+    private volatile int activeRun;
     private volatile boolean pauseRequested;
     /** Clicks on Step not yet taken by the training thread: added on the FX thread, taken on the training thread. */
     private final StepRequests stepRequests = new StepRequests();
@@ -241,6 +253,8 @@ public final class TrainingViewModel {
         RunRow row = new RunRow(id, datasetName, network.get(), optimizer.get(), learningRate.get(), settings.epochs(),
                 "running", settings, options.samples(), options.noise());
         history.add(0, row);
+        logs.put(id, new RunLog(id));
+        networks.put(id, chosen);
         stopRequested = false;
         lastWeights = null;
         lastEpochs.clear();
@@ -248,6 +262,7 @@ public final class TrainingViewModel {
         pauseRequested = paused.get();
         stepRequests.clear();
         currentRun = id;
+        activeRun = id;
         stepShown = 0;
         running.set(true);
         status.set(pauseRequested ? "Run " + id + ": paused at step 0" : "Run " + id + ": loading " + datasetName + "…");
@@ -265,19 +280,20 @@ public final class TrainingViewModel {
                 out.offer(new Update.Started(id, data.train(), data.train().classes(),
                         (data.train().count() + settings.batchSize() - 1) / settings.batchSize()));
                 long lastPicture = 0;
-                while (!run.finished() && !stopRequested && !TrainingThread.closing()) {
+                while (!run.finished() && !stopRequested && activeRun == id && !TrainingThread.closing()) {
                     if (pauseRequested && !stepRequests.take()) {
                         Thread.sleep(15);
                         continue;
                     }
                     for (TrainingEvent e : run.advance()) {
-                        out.offer(new Update.Event(e));
-                        if (e instanceof TrainingEvent.Epoch) {
+                        if (e instanceof TrainingEvent.Epoch || e instanceof TrainingEvent.Done) {
                             // a checkpoint per epoch: Export gives the latest weights even while training
                             lastWeights = run.weightsNpz();
-                            if (!toy) {
-                                out.offer(confusion(id, run, data));
-                            }
+                            weights.put(id, lastWeights);
+                        }
+                        out.offer(new Update.Event(e));
+                        if (e instanceof TrainingEvent.Epoch && !toy) {
+                            out.offer(confusion(id, run, data));
                         }
                     }
                     long now = System.nanoTime();
@@ -295,8 +311,9 @@ public final class TrainingViewModel {
                 }
                 if (run.finished()) {
                     lastWeights = run.weightsNpz();
+                    weights.put(id, lastWeights);
                 }
-                if (stopRequested && !run.finished()) {
+                if ((stopRequested || activeRun != id) && !run.finished()) {
                     out.offer(new Update.Failed(id, "stopped by you after " + run.steps() + " steps"));
                 }
             }
@@ -337,8 +354,21 @@ public final class TrainingViewModel {
 
     private void deliver(List<Update> batch) {
         for (Update u : batch) {
+            if (u instanceof Update.Started st && logs.containsKey(st.run())) {
+                logs.get(st.run()).stepsPerEpoch(st.stepsPerEpoch());
+            } else if (u instanceof Update.Confusion c && logs.containsKey(c.run())) {
+                logs.get(c.run()).confusion(c.counts(), c.classNames());
+            } else if (u instanceof Update.Boundary b && logs.containsKey(b.run())) {
+                logs.get(b.run()).boundary(b.probabilities(), b.classes(), GRID);
+            }
             if (u instanceof Update.Event ev) {
                 TrainingEvent e = ev.event();
+                RunLog log = logs.get(runOf(e));
+                if (log == null) {
+                    // a run of a history that a session's open has replaced
+                    continue;
+                }
+                log.add(e);
                 if (e instanceof TrainingEvent.Step st && st.run() == currentRun) {
                     stepShown = st.step();
                     if (paused.get() && running.get()) {
@@ -358,11 +388,83 @@ public final class TrainingViewModel {
                 } else if (e instanceof TrainingEvent.Diverged d) {
                     finish(d.run(), "diverged at step " + d.step() + ": " + d.reason());
                 }
-            } else if (u instanceof Update.Failed f) {
+            } else if (u instanceof Update.Failed f && logs.containsKey(f.run())) {
                 finish(f.run(), f.message());
             }
         }
         listener.get().accept(batch);
+    }
+
+    private static int runOf(TrainingEvent e) {
+        if (e instanceof TrainingEvent.Step s) {
+            return s.run();
+        } else if (e instanceof TrainingEvent.Epoch ep) {
+            return ep.run();
+        } else if (e instanceof TrainingEvent.Done d) {
+            return d.run();
+        }
+        return ((TrainingEvent.Diverged) e).run();
+    }
+
+    /** What run {@code run} has shown, or null for a run not in the history. */
+    public RunLog log(int run) {
+        return logs.get(run);
+    }
+
+    /** The weights of run {@code run} (.npz): final once it finished, else its last epoch's; null if none. */
+    public byte[] weights(int run) {
+        return weights.get(run);
+    }
+
+    /** The network run {@code run} trained, or null. */
+    public Network network(int run) {
+        return networks.get(run);
+    }
+
+    /** The number the next run gets. */
+    int nextRun() {
+        return nextRun;
+    }
+
+    /**
+     * Replaces the history by restored runs (newest first) with their logs, networks and weights; the newest run
+     * with weights becomes the one Export writes. A run still training is stopped and its events are ignored.
+     */
+    void restore(List<RunRow> rows, Map<Integer, RunLog> restoredLogs, Map<Integer, Network> restoredNetworks,
+                 Map<Integer, byte[]> restoredWeights) {
+        activeRun = 0;
+        history.setAll(rows);
+        logs.clear();
+        logs.putAll(restoredLogs);
+        networks.clear();
+        networks.putAll(restoredNetworks);
+        weights.clear();
+        weights.putAll(restoredWeights);
+        nextRun = rows.stream().mapToInt(RunRow::run).max().orElse(0) + 1;
+        currentRun = 0;
+        running.set(false);
+        lastWeights = null;
+        lastNetwork = null;
+        lastEpochs.clear();
+        for (RunRow r : rows) {
+            if (restoredWeights.containsKey(r.run()) && restoredNetworks.containsKey(r.run())) {
+                lastWeights = restoredWeights.get(r.run());
+                lastNetwork = restoredNetworks.get(r.run());
+                lastEpochs.addAll(restoredLogs.get(r.run()).epochFigures());
+                break;
+            }
+        }
+        status.set(rows.isEmpty() ? "Pick a dataset and a network, then Train."
+                : "Run " + rows.get(0).run() + ": " + rows.get(0).result());
+    }
+
+    /** The lesson's network code, if a lesson has set one. */
+    String lessonCode() {
+        return lessonCode;
+    }
+
+    void lessonCode(String code) {
+        lessonCode = code;
     }
 
     private void finish(int id, String result) {
