@@ -152,8 +152,7 @@ public final class InspectView {
                     + ComputationGraph.format(last, 3) + " after the last (× " + ComputationGraph.format(last / first, 3)
                     + "); first/last gradient norm " + ComputationGraph.format(c.gradientNorm().get(0)
                     / c.gradientNorm().get(c.gradientNorm().size() - 1), 3));
-            java.awt.Color color = LiveChart.COLORS[k % LiveChart.COLORS.length];
-            l.setTextFill(Color.rgb(color.getRed(), color.getGreen(), color.getBlue()).darker());
+            l.setTextFill(app.descent.ui.fx.FigurePalette.current().tint(k));
             activationTiles.getChildren().add(l);
         }
     }
