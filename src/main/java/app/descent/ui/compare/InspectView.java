@@ -116,6 +116,7 @@ public final class InspectView {
         }
         model.inspectionProperty().addListener((o, was, i) -> show(i));
         pngButton.setOnAction(e -> FileExport.savePng(picture, "inspect.png"));
+        app.descent.ui.fx.FigureExport.install(picture, "inspect");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "inspect.csv", model::csv));
     }
 
@@ -200,13 +201,13 @@ public final class InspectView {
                         + (Double.isNaN(l.deadFraction()) ? "" : "  dead " + Math.round(100 * l.deadFraction()) + " %");
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type(), figures,
                         l.outputHistogram().min(), l.outputHistogram().max(), l.outputHistogram().counts(),
-                        Color.web("#1f77b4"), width, height));
+                        0, width, height));
             } else if (!activations && l.hasWeight()) {
                 String figures = "σ " + ComputationGraph.format(l.weight().std(), 3) + "  ‖∇‖ "
                         + ComputationGraph.format(l.gradient().norm(), 3);
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type() + " weight", figures,
                         l.weightHistogram().min(), l.weightHistogram().max(), l.weightHistogram().counts(),
-                        Color.web("#ff7f0e"), width, height));
+                        1, width, height));
             }
         }
     }

@@ -181,6 +181,7 @@ public final class PathsView {
         });
         table();
         pngButton.setOnAction(e -> FileExport.savePng(map, "optimizer-paths.png"));
+        app.descent.ui.fx.FigureExport.install(map, "optimizer-paths");
         csvButton.setOnAction(e -> FileExport.saveText(map.getScene().getWindow(), "optimizer-paths.csv", model::csv));
         app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(app.descent.ui.Session.setupRequest().get());

@@ -134,6 +134,7 @@ public final class RunsView {
         });
         model.listenerProperty().set(batch -> batch.forEach(this::apply));
         pngButton.setOnAction(e -> FileExport.savePng(picture, "compare-runs.png"));
+        app.descent.ui.fx.FigureExport.install(picture, "compare-runs");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "compare-runs.csv", this::csv));
     }
 

@@ -60,9 +60,12 @@ public final class FigureExport {
         if (figure instanceof Control c) {
             c.setContextMenu(menu);
         } else {
-            figure.setOnContextMenuRequested(e -> {
-                menu.show(figure, e.getScreenX(), e.getScreenY());
-                e.consume();
+            figure.addEventHandler(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                // a chart inside the figure has its own menu (the chart alone)
+                if (!e.isConsumed() && !insideChart(e.getTarget(), figure)) {
+                    menu.show(figure, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
             });
         }
     }
@@ -75,6 +78,15 @@ public final class FigureExport {
         svg.setId("export-svg");
         svg.setOnAction(e -> saveSvg(figure, name.get() + ".svg"));
         return java.util.List.of(png, svg);
+    }
+
+    private static boolean insideChart(Object target, Node figure) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != figure; n = n.getParent()) {
+            if (n instanceof ChartViewer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fileName(String title) {
