@@ -51,6 +51,21 @@ public final class FigureExport {
     static void install(ChartViewer viewer, LiveChart chart) {
         viewer.getContextMenu().getItems().setAll(items(viewer, () -> fileName(chart.chart().getTitle() == null ? null
                 : chart.chart().getTitle().getText())));
+        secondaryClickShows(viewer, viewer.getContextMenu(), viewer);
+    }
+
+    /**
+     * A right click shows the menu too, where the platform sends no context-menu request for it (a headless or
+     * touch screen); where it does, the menu is already showing and stays as it is.
+     */
+    private static void secondaryClickShows(Node target, ContextMenu menu, Node figure) {
+        target.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()
+                    && (target != figure || !insideChart(e.getTarget(), figure))) {
+                menu.show(figure, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
     }
 
     /** Gives {@code figure} a right-click menu with the two exports; files are offered as {@code name}.png/.svg. */
@@ -68,6 +83,7 @@ public final class FigureExport {
                 }
             });
         }
+        secondaryClickShows(figure, menu, figure);
     }
 
     private static java.util.List<MenuItem> items(Node figure, java.util.function.Supplier<String> name) {
@@ -140,13 +156,17 @@ public final class FigureExport {
 
     private static BufferedImage drawn(Node figure) {
         Bounds b = figure.getLayoutBounds();
-        int w = (int) Math.ceil(b.getWidth() * SCALE);
-        int h = (int) Math.ceil(b.getHeight() * SCALE);
+        // twice the size on screen, where the figure may be shown scaled (a graph shrunk to fit its view)
+        Bounds shown = figure.getBoundsInParent();
+        double sx = SCALE * (b.getWidth() > 0 ? shown.getWidth() / b.getWidth() : 1);
+        double sy = SCALE * (b.getHeight() > 0 ? shown.getHeight() / b.getHeight() : 1);
+        int w = (int) Math.ceil(b.getWidth() * sx);
+        int h = (int) Math.ceil(b.getHeight() * sy);
         BufferedImage image = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(FigurePalette.awt(FigurePalette.current().background()));
         g.fillRect(0, 0, w, h);
-        g.scale(SCALE, SCALE);
+        g.scale(sx, sy);
         g.translate(-b.getMinX(), -b.getMinY());
         paint(figure, g, true);
         g.dispose();

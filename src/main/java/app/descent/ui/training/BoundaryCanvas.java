@@ -152,7 +152,9 @@ final class BoundaryCanvas extends StackPane implements Sketch.Drawn {
         }
         Color base = palette.series(best);
         Color paper = palette.plot();
-        double t = (palette.isDark() ? 0.2 : 0.15) + 0.5 * Math.max(0, Math.min(1, confidence));
+        // on the dark background the tint stays deeper, so that the points (in the full colour) stand out
+        double t = palette.isDark() ? 0.12 + 0.4 * Math.max(0, Math.min(1, confidence))
+                : 0.15 + 0.5 * Math.max(0, Math.min(1, confidence));
         int r = (int) Math.round(255 * (paper.getRed() + (base.getRed() - paper.getRed()) * t));
         int gr = (int) Math.round(255 * (paper.getGreen() + (base.getGreen() - paper.getGreen()) * t));
         int b = (int) Math.round(255 * (paper.getBlue() + (base.getBlue() - paper.getBlue()) * t));
