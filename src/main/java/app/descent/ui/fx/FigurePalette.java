@@ -14,8 +14,9 @@ import javafx.scene.paint.Color;
  * the dark. The shell says which theme is on ({@link #dark(boolean)}); a figure {@link #follow follows} the palette and
  * repaints when it changes, so a figure never keeps white on a dark window.
  *
- * <p>Series colours are Okabe and Ito's colour-blind-safe set, in two lightnesses: the deep ones on white, the light
- * ones on the dark background; the same index is the same hue in both, so a run keeps its colour across themes.
+ * <p>Series colours are Okabe and Ito's colour-blind-safe set, in two lightnesses: on white deepened where needed to
+ * reach a contrast of 3:1 (orange, sky blue, yellow), lightened on the dark background; the same index is the same
+ * hue in both, so a run keeps its colour across themes.
  *
  * @param background behind the whole figure
  * @param plot       behind the data (a chart's plot area)
@@ -32,8 +33,8 @@ public record FigurePalette(String name, Color background, Color plot, Color gri
     public static final FigurePalette LIGHT = new FigurePalette("light",
             Color.web("#ffffff"), Color.web("#ffffff"), Color.web("#d0d7de"), Color.web("#6e7781"),
             Color.web("#1f2328"), Color.web("#57606a"), Color.web("#ffffff", 0.88),
-            List.of(Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"), Color.web("#d55e00"),
-                    Color.web("#cc79a7"), Color.web("#56b4e9"), Color.web("#b39c00"), Color.web("#4d4d4d")));
+            List.of(Color.web("#0072b2"), Color.web("#bf8300"), Color.web("#009e73"), Color.web("#d55e00"),
+                    Color.web("#cc79a7"), Color.web("#3a98d4"), Color.web("#958300"), Color.web("#4d4d4d")));
 
     /** GitHub's dark canvas (the window's Primer Dark), so that a figure sits in the window without a seam. */
     public static final FigurePalette DARK = new FigurePalette("dark",
