@@ -150,6 +150,21 @@ class DarkFiguresTest {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             Screenshots.save(stage.getScene(), "dark-" + w.id());
         }
+        // the optimizers' paths on their contour map
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(Workspace.COMPARE.key())
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.clickOn("Optimizer paths");
+        robot.clickOn("#race");
+        app.descent.ui.compare.ContourCanvas map = robot.lookup("#contour").queryAs(app.descent.ui.compare.ContourCanvas.class);
+        waitFor(60, TimeUnit.SECONDS, () -> map.hasSurface() && map.shownSteps() > 0);
+        Screenshots.save(stage.getScene(), "dark-compare-paths");
+        File mapSvg = exports.resolve("paths.svg").toFile();
+        Files.createDirectories(exports);
+        dialogs.answerSave(name -> mapSvg);
+        robot.rightClickOn(map);
+        robot.clickOn(FigureExport.SVG_ITEM);
+        // the map's axes and its legend of optimizers are text of the drawing
+        assertThat(xml(mapSvg).getDocumentElement().getTextContent()).contains("sgd", "adam");
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(Workspace.BACKPROP.key())
                 .release(javafx.scene.input.KeyCode.CONTROL);
         Node graph = robot.lookup(".graph-pane").query();
