@@ -15,9 +15,9 @@ import javafx.scene.paint.Color;
  * repaints when it changes, so a figure never keeps white on a dark window.
  *
  * <p>Series colours are Okabe and Ito's colour-blind-safe set, in two lightnesses: on white deepened where needed to
- * reach a contrast of 3:1 (orange, sky blue; vermillion a little redder to stay apart from the deepened orange), and
- * lightened on the dark background; a violet takes the place of their yellow, which cannot be both 3:1 on white and
- * apart from orange. The same index is the same hue in both, so a run keeps its colour across themes.
+ * reach a contrast of 3:1 (orange; vermillion a little redder to stay apart from the deepened orange), and
+ * lightened on the dark background. Their sky blue is left out (beside blue it reads as the same colour on a map),
+ * and their yellow is an olive brown on white (pale yellow cannot be 3:1 there); a violet is added. The same index is the same hue in both, so a run keeps its colour across themes.
  *
  * @param background behind the whole figure
  * @param plot       behind the data (a chart's plot area)
@@ -35,14 +35,14 @@ public record FigurePalette(String name, Color background, Color plot, Color gri
             Color.web("#ffffff"), Color.web("#ffffff"), Color.web("#d0d7de"), Color.web("#6e7781"),
             Color.web("#1f2328"), Color.web("#57606a"), Color.web("#ffffff", 0.88),
             List.of(Color.web("#0072b2"), Color.web("#bf8300"), Color.web("#009e73"), Color.web("#c8411b"),
-                    Color.web("#cc79a7"), Color.web("#3a98d4"), Color.web("#6a3d9a"), Color.web("#4d4d4d")));
+                    Color.web("#cc79a7"), Color.web("#8c6d1f"), Color.web("#6a3d9a"), Color.web("#4d4d4d")));
 
     /** GitHub's dark canvas (the window's Primer Dark), so that a figure sits in the window without a seam. */
     public static final FigurePalette DARK = new FigurePalette("dark",
             Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"), Color.web("#8b949e"),
             Color.web("#e6edf3"), Color.web("#b1bac4"), Color.web("#0d1117", 0.85),
             List.of(Color.web("#56b4e9"), Color.web("#f5b731"), Color.web("#2fc99b"), Color.web("#ff7f45"),
-                    Color.web("#e896c6"), Color.web("#9bd4f5"), Color.web("#b392f0"), Color.web("#c9d1d9")));
+                    Color.web("#e896c6"), Color.web("#f7ef7a"), Color.web("#b392f0"), Color.web("#c9d1d9")));
 
     private static final ReadOnlyObjectWrapper<FigurePalette> CURRENT = new ReadOnlyObjectWrapper<>(LIGHT);
     private static final String FOLLOWER = "descent.figure-palette";
