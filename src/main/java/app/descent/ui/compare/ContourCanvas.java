@@ -30,6 +30,7 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
     private double yMin;
     private double yMax;
     private WritableImage shading;
+    private double[] sorted = new double[0];
     private double[] levels = new double[0];
     private List<Path> paths = List.of();
     private int shownSteps;
@@ -41,7 +42,13 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
         setPrefSize(560, 480);
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
-        FigurePalette.follow(this, p -> draw());
+        FigurePalette.follow(this, p -> {
+            // the shading has a light and a dark ramp: made again in the new one
+            if (grid != null) {
+                shading = shade(grid, sorted);
+            }
+            draw();
+        });
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
         this.xMax = xMax;
         this.yMin = yMin;
         this.yMax = yMax;
-        double[] sorted = Arrays.stream(grid).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        sorted = Arrays.stream(grid).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         shading = shade(grid, sorted);
         levels = new double[sorted.length == 0 ? 0 : LEVELS];
         for (int k = 0; k < levels.length; k++) {
@@ -129,11 +136,15 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
         return image;
     }
 
-    /** Low values deep blue, high values pale yellow (viridis-like, light enough for paths to stand out). */
+    /**
+     * Low values deep blue, high values pale yellow (viridis-like, light enough for the light theme's deep paths to
+     * stand out); on the dark theme a darker ramp of the same hues, under its light paths.
+     */
     private static Color ramp(double t) {
-        Color low = Color.rgb(48, 86, 150);
-        Color mid = Color.rgb(92, 170, 160);
-        Color high = Color.rgb(245, 236, 180);
+        boolean dark = FigurePalette.current().isDark();
+        Color low = dark ? Color.rgb(16, 34, 74) : Color.rgb(48, 86, 150);
+        Color mid = dark ? Color.rgb(28, 92, 98) : Color.rgb(92, 170, 160);
+        Color high = dark ? Color.rgb(92, 96, 70) : Color.rgb(245, 236, 180);
         return t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
     }
 

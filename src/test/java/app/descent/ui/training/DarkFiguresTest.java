@@ -148,7 +148,8 @@ class DarkFiguresTest {
         for (Workspace w : Workspace.values()) {
             robot.press(javafx.scene.input.KeyCode.CONTROL).type(w.key()).release(javafx.scene.input.KeyCode.CONTROL);
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            Screenshots.save(stage.getScene(), "dark-" + w.id());
+            // the Training picture after a run (the other test) is the richer one: kept if it was made first
+            Screenshots.saveUnlessFresh(stage.getScene(), "dark-" + w.id());
         }
         // the optimizers' paths on their contour map
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(Workspace.COMPARE.key())
