@@ -188,6 +188,7 @@ public final class BackpropView {
         feedbackLabel.textProperty().bind(model.feedbackProperty());
 
         exportPng.setOnAction(e -> FileExport.savePng(graph, "graph.png"));
+        app.descent.ui.fx.FigureExport.install(graph, "graph");
         exportCsv.setOnAction(e -> FileExport.saveText(exportCsv.getScene().getWindow(), "steps.csv",
                 () -> StepTable.csv(model.pictureProperty().get())));
         exportPng.disableProperty().bind(model.pictureProperty().isNull());

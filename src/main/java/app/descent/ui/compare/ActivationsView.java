@@ -1,6 +1,7 @@
 package app.descent.ui.compare;
 
 import app.descent.catalog.Activation;
+import app.descent.ui.fx.FigurePalette;
 import app.descent.ui.fx.FileExport;
 import app.descent.ui.fx.LiveChart;
 import java.awt.BasicStroke;
@@ -126,7 +127,8 @@ public final class ActivationsView {
         pngButton.setOnAction(e -> FileExport.savePng(chartsBox, "activations.png"));
         csvButton.setOnAction(e -> FileExport.saveText(chartsBox.getScene().getWindow(), "activations.csv", model::csv));
         readout.setText("Move the mouse over a chart to read every function's value and slope.");
-        redraw();
+        // the peaks' labels take the palette's colours: drawn again when the theme changes
+        FigurePalette.follow(chartsBox, p -> redraw());
     }
 
     private void redraw() {
@@ -151,7 +153,7 @@ public final class ActivationsView {
                 values.add(v, c.x()[i], c.y()[i]);
                 slopes.add(s, d.x()[i], d.y()[i]);
             }
-            Color base = LiveChart.COLORS[color % LiveChart.COLORS.length];
+            Color base = LiveChart.color(color);
             if (shadeBox.isSelected()) {
                 for (Activation.Region r : model.saturated(a)) {
                     IntervalMarker m = new IntervalMarker(r.from(), r.to(),
@@ -165,8 +167,8 @@ public final class ActivationsView {
                 double angle = PEAK_ANGLES[marks++ % PEAK_ANGLES.length];
                 XYPointerAnnotation mark = new XYPointerAnnotation(a.torchName() + "′ max "
                         + app.descent.graph.ComputationGraph.format(p.value(), 3), p.x(), p.value(), angle);
-                mark.setPaint(base.darker());
-                mark.setArrowPaint(base.darker());
+                mark.setPaint(FigurePalette.awt(FigurePalette.current().tint(color)));
+                mark.setArrowPaint(FigurePalette.awt(FigurePalette.current().tint(color)));
                 mark.setFont(new Font("SansSerif", Font.PLAIN, 11));
                 plot.addAnnotation(mark);
             }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import app.descent.ui.fx.FigurePalette;
+import app.descent.ui.fx.Sketch;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -16,7 +17,7 @@ import javafx.scene.text.Font;
  * Shading and levels follow the ranks of the values (quantiles), so that Rosenbrock's 1e4 rim does not wash out
  * its valley.
  */
-public final class ContourCanvas extends Region {
+public final class ContourCanvas extends Region implements Sketch.Drawn {
     /** One optimizer's path and how to draw it. */
     public record Path(String label, double[][] points, Color color) {
     }
@@ -29,6 +30,7 @@ public final class ContourCanvas extends Region {
     private double yMin;
     private double yMax;
     private WritableImage shading;
+    private double[] sorted = new double[0];
     private double[] levels = new double[0];
     private List<Path> paths = List.of();
     private int shownSteps;
@@ -40,6 +42,13 @@ public final class ContourCanvas extends Region {
         setPrefSize(560, 480);
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
+        FigurePalette.follow(this, p -> {
+            // the shading has a light and a dark ramp: made again in the new one
+            if (grid != null) {
+                shading = shade(grid, sorted);
+            }
+            draw();
+        });
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class ContourCanvas extends Region {
         this.xMax = xMax;
         this.yMin = yMin;
         this.yMax = yMax;
-        double[] sorted = Arrays.stream(grid).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        sorted = Arrays.stream(grid).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         shading = shade(grid, sorted);
         levels = new double[sorted.length == 0 ? 0 : LEVELS];
         for (int k = 0; k < levels.length; k++) {
@@ -127,11 +136,15 @@ public final class ContourCanvas extends Region {
         return image;
     }
 
-    /** Low values deep blue, high values pale yellow (viridis-like, light enough for paths to stand out). */
+    /**
+     * Low values deep blue, high values pale yellow (viridis-like, light enough for the light theme's deep paths to
+     * stand out); on the dark theme a darker ramp of the same hues, under its light paths.
+     */
     private static Color ramp(double t) {
-        Color low = Color.rgb(48, 86, 150);
-        Color mid = Color.rgb(92, 170, 160);
-        Color high = Color.rgb(245, 236, 180);
+        boolean dark = FigurePalette.current().isDark();
+        Color low = dark ? Color.rgb(16, 34, 74) : Color.rgb(48, 86, 150);
+        Color mid = dark ? Color.rgb(28, 92, 98) : Color.rgb(92, 170, 160);
+        Color high = dark ? Color.rgb(92, 96, 70) : Color.rgb(245, 236, 180);
         return t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
     }
 
@@ -145,8 +158,14 @@ public final class ContourCanvas extends Region {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        Sketch g = Sketch.of(canvas.getGraphicsContext2D());
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        draw(g);
+    }
+
+    /** The map, its axes, the paths and their legend; text and frame in the palette's colours. */
+    @Override
+    public void draw(Sketch g) {
         if (grid == null) {
             return;
         }
@@ -158,7 +177,7 @@ public final class ContourCanvas extends Region {
         for (double level : levels) {
             contour(g, a, level);
         }
-        g.setStroke(Color.gray(0.4));
+        g.setStroke(FigurePalette.current().axis());
         g.strokeRect(a[0], a[1], a[2], a[3]);
         axes(g, a);
         if (minimum != null) {
@@ -173,7 +192,7 @@ public final class ContourCanvas extends Region {
         legend(g, a);
     }
 
-    private void drawPath(GraphicsContext g, double[] a, Path path) {
+    private void drawPath(Sketch g, double[] a, Path path) {
         int last = Math.min(shownSteps, path.points().length - 1);
         g.save();
         g.beginPath();
@@ -215,7 +234,7 @@ public final class ContourCanvas extends Region {
         g.restore();
     }
 
-    private void legend(GraphicsContext g, double[] a) {
+    private void legend(Sketch g, double[] a) {
         if (paths.isEmpty()) {
             return;
         }
@@ -232,7 +251,7 @@ public final class ContourCanvas extends Region {
         if (start != null && start[0] > a[0] + a[2] / 2 && start[1] < a[1] + a[3] / 2) {
             x = a[0] + 8;
         }
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(FigurePalette.current().legend());
         g.fillRoundRect(x, y, w, paths.size() * 17 + 8, 6, 6);
         for (int i = 0; i < paths.size(); i++) {
             Path p = paths.get(i);
@@ -240,13 +259,13 @@ public final class ContourCanvas extends Region {
             g.setStroke(p.color());
             g.setLineWidth(3);
             g.strokeLine(x + 6, yy - 4, x + 20, yy - 4);
-            g.setFill(Color.rgb(36, 41, 47));
+            g.setFill(FigurePalette.current().text());
             g.fillText(p.label(), x + 24, yy);
         }
     }
 
-    private void axes(GraphicsContext g, double[] a) {
-        g.setFill(Color.gray(0.3));
+    private void axes(Sketch g, double[] a) {
+        g.setFill(FigurePalette.current().muted());
         g.setFont(Font.font(11));
         for (int k = 0; k <= 4; k++) {
             double t = k / 4.0;
@@ -268,7 +287,7 @@ public final class ContourCanvas extends Region {
     }
 
     /** Marching squares on the grid for one level, segment by segment. */
-    private void contour(GraphicsContext g, double[] a, double level) {
+    private void contour(Sketch g, double[] a, double level) {
         int ny = grid.length;
         int nx = grid[0].length;
         double cw = a[2] / (nx - 1);

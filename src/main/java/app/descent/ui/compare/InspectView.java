@@ -127,6 +127,7 @@ public final class InspectView {
         }
         model.inspectionProperty().addListener((o, was, i) -> show(i));
         pngButton.setOnAction(e -> FileExport.savePng(picture, "inspect.png"));
+        app.descent.ui.fx.FigureExport.install(picture, "inspect");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "inspect.csv", model::csv));
     }
 
@@ -163,8 +164,7 @@ public final class InspectView {
                     + ComputationGraph.format(last, 3) + " after the last (× " + ComputationGraph.format(last / first, 3)
                     + "); first/last gradient norm " + ComputationGraph.format(c.gradientNorm().get(0)
                     / c.gradientNorm().get(c.gradientNorm().size() - 1), 3));
-            java.awt.Color color = LiveChart.COLORS[k % LiveChart.COLORS.length];
-            l.setTextFill(Color.rgb(color.getRed(), color.getGreen(), color.getBlue()).darker());
+            l.setTextFill(app.descent.ui.fx.FigurePalette.current().tint(k));
             activationTiles.getChildren().add(l);
         }
     }
@@ -212,13 +212,13 @@ public final class InspectView {
                         + (Double.isNaN(l.deadFraction()) ? "" : "  dead " + Math.round(100 * l.deadFraction()) + " %");
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type(), figures,
                         l.outputHistogram().min(), l.outputHistogram().max(), l.outputHistogram().counts(),
-                        Color.web("#1f77b4"), width, height));
+                        0, width, height));
             } else if (!activations && l.hasWeight()) {
                 String figures = "σ " + ComputationGraph.format(l.weight().std(), 3) + "  ‖∇‖ "
                         + ComputationGraph.format(l.gradient().norm(), 3);
                 tiles.getChildren().add(new HistogramTile(l.name() + " " + l.type() + " weight", figures,
                         l.weightHistogram().min(), l.weightHistogram().max(), l.weightHistogram().counts(),
-                        Color.web("#ff7f0e"), width, height));
+                        1, width, height));
             }
         }
     }

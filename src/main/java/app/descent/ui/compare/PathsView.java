@@ -162,6 +162,8 @@ public final class PathsView {
         errorLabel.textProperty().bind(model.errorProperty());
         mapHost.getChildren().add(map);
         map.setId("contour");
+        // the paths take the palette's series colours: drawn again when the theme changes
+        app.descent.ui.fx.FigurePalette.follow(map, p -> reveal(shown));
         map.setOnMouseMoved(e -> {
             double[] p = map.toData(e.getX(), e.getY());
             readout.setText(model.readout(p[0], p[1]));
@@ -190,6 +192,7 @@ public final class PathsView {
         });
         table();
         pngButton.setOnAction(e -> FileExport.savePng(map, "optimizer-paths.png"));
+        app.descent.ui.fx.FigureExport.install(map, "optimizer-paths");
         csvButton.setOnAction(e -> FileExport.saveText(map.getScene().getWindow(), "optimizer-paths.csv", model::csv));
         app.descent.ui.Session.listen(app.descent.ui.Session.setupRequest(), (o, a, r) -> setUp(r));
         setUp(app.descent.ui.Session.setupRequest().get());
@@ -249,8 +252,7 @@ public final class PathsView {
 
     /** A path's colour: the racer's row index in the table, the same colours as every chart. */
     private static Color color(int index) {
-        java.awt.Color c = LiveChart.COLORS[Math.floorMod(index, LiveChart.COLORS.length)];
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+        return app.descent.ui.fx.FigurePalette.current().series(index);
     }
 
     private void reveal(int step) {

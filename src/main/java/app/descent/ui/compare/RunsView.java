@@ -222,6 +222,7 @@ public final class RunsView {
         });
         model.listenerProperty().set(batch -> batch.forEach(this::apply));
         pngButton.setOnAction(e -> FileExport.savePng(picture, "compare-runs.png"));
+        app.descent.ui.fx.FigureExport.install(picture, "compare-runs");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "compare-runs.csv", this::csv));
     }
 
@@ -289,8 +290,7 @@ public final class RunsView {
             tiles.add(row);
             Label name = new Label(s.labels().get(i));
             name.getStyleClass().add("section-title");
-            java.awt.Color c = LiveChart.COLORS[i % LiveChart.COLORS.length];
-            name.setTextFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()).darker());
+            name.setTextFill(app.descent.ui.fx.FigurePalette.current().tint(i));
             histogramRows.getChildren().add(new VBox(2, name, row));
         }
         report = null;
@@ -324,7 +324,7 @@ public final class RunsView {
         org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
         for (int i = 0; i < labels.size(); i++) {
             org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(labels.get(i),
-                    LiveChart.COLORS[i % LiveChart.COLORS.length]);
+                    LiveChart.color(i));
             items.add(item);
         }
         return items;
@@ -444,7 +444,7 @@ public final class RunsView {
         IntervalMarker m = new IntervalMarker(from, to, new Color(color.getRed(), color.getGreen(), color.getBlue(), 30));
         m.setLabel(label);
         m.setLabelFont(new Font("SansSerif", Font.BOLD, 11));
-        m.setLabelPaint(color.darker());
+        m.setLabelPaint(app.descent.ui.fx.FigurePalette.current().isDark() ? color.brighter() : color.darker());
         m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(left ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
         m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4));

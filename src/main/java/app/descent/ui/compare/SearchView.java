@@ -140,6 +140,7 @@ public final class SearchView {
         model.bestProperty().addListener((o, a, b) -> trialTable.refresh());
         model.rows().addListener((javafx.collections.ListChangeListener<Search.Trial>) c -> redraw());
         pngButton.setOnAction(e -> FileExport.savePng(picture, "search.png"));
+        app.descent.ui.fx.FigureExport.install(picture, "search");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "search.csv", this::csv));
     }
 

@@ -24,10 +24,13 @@ public final class LiveChart {
     private final JFreeChart chart;
     private final ChartViewer viewer;
     private final String yLabel;
-    /** Matplotlib's tab10, the colours the course notebooks use. */
-    public static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
+    /** Each series' colour index in the {@link FigurePalette}'s series colours (they change with the theme). */
+    private final java.util.List<Integer> colorOf = new java.util.ArrayList<>();
+
+    /** Series colour {@code i} of the palette on now, for legends and labels beside a chart. */
+    public static Color color(int i) {
+        return FigurePalette.awt(FigurePalette.current().series(i));
+    }
 
     public LiveChart(String title, String xLabel, String yLabel, String... series) {
         this.yLabel = yLabel;
@@ -38,14 +41,11 @@ public final class LiveChart {
         chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, true, false);
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xd0d7de));
-        plot.setRangeGridlinePaint(new Color(0xd0d7de));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         // one path per series instead of a line per pair of points: a tenth of the drawing calls on long curves
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.length; i++) {
-            r.setSeriesPaint(i, COLORS[i % COLORS.length]);
+            colorOf.add(i);
             r.setSeriesStroke(i, new BasicStroke(2f));
             // per-epoch series get markers so that a single epoch is visible
             markers.put(i, series[i].startsWith("val") || series[i].contains("epoch"));
@@ -66,6 +66,70 @@ public final class LiveChart {
         viewer.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> r.setDefaultCreateEntities(false));
         viewer.setPrefSize(520, 260);
         viewer.setMinSize(200, 150);
+        FigurePalette.follow(viewer, this::paint);
+        FigureExport.install(viewer, this);
+    }
+
+    /** Colours from the palette: background, plot, grid, axes, text, legend and every series. */
+    private void paint(FigurePalette p) {
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        chart.setBackgroundPaint(FigurePalette.awt(p.background()));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(FigurePalette.awt(p.text()));
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(FigurePalette.awt(p.plot()));
+        plot.setOutlinePaint(FigurePalette.awt(p.axis()));
+        plot.setDomainGridlinePaint(FigurePalette.awt(p.grid()));
+        plot.setRangeGridlinePaint(FigurePalette.awt(p.grid()));
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            paintAxis(plot.getDomainAxis(i), p);
+        }
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            paintAxis(plot.getRangeAxis(i), p);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.LegendTitle legend) {
+                legend.setBackgroundPaint(FigurePalette.awt(p.background()));
+                legend.setItemPaint(FigurePalette.awt(p.text()));
+            } else if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                t.setPaint(FigurePalette.awt(p.muted()));
+            }
+        }
+        // a legend of the caller's own (one item per run) is coloured by position, as its series are
+        org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+        if (fixed != null) {
+            for (int i = 0; i < fixed.getItemCount(); i++) {
+                fixed.get(i).setFillPaint(FigurePalette.awt(p.series(i)));
+                fixed.get(i).setLinePaint(FigurePalette.awt(p.series(i)));
+                fixed.get(i).setLabelPaint(FigurePalette.awt(p.text()));
+            }
+        }
+        if (plot.getRenderer() instanceof XYLineAndShapeRenderer r) {
+            for (int i = 0; i < colorOf.size(); i++) {
+                r.setSeriesPaint(i, FigurePalette.awt(p.series(colorOf.get(i))), false);
+            }
+        }
+        chart.setNotify(notify);
+        if (notify) {
+            chart.fireChartChanged();
+        }
+    }
+
+    private static void paintAxis(org.jfree.chart.axis.Axis axis, FigurePalette p) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelPaint(FigurePalette.awt(p.text()));
+        axis.setTickLabelPaint(FigurePalette.awt(p.muted()));
+        axis.setAxisLinePaint(FigurePalette.awt(p.axis()));
+        axis.setTickMarkPaint(FigurePalette.awt(p.axis()));
+    }
+
+    /** The palette's colours again, after a caller added a series, a legend or an axis of its own. */
+    public void repaint() {
+        paint(FigurePalette.current());
     }
 
     /** Font sizes for normal use (1) or a projector (1.5). */
@@ -242,14 +306,18 @@ public final class LiveChart {
     }
 
     /**
-     * Adds a series drawn in colour {@code color} of {@link #COLORS}; dashed for a second curve of the same run
+     * Adds a series drawn in colour {@code color} of the {@link FigurePalette}'s series; dashed for a second curve of the same run
      * (validation beside training), with markers where points are sparse.
      */
     public int addSeries(String name, int color, boolean dashed, boolean markers) {
         data.addSeries(new XYSeries(name, false, true));
         int i = data.getSeriesCount() - 1;
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
-        r.setSeriesPaint(i, COLORS[Math.floorMod(color, COLORS.length)]);
+        while (colorOf.size() <= i) {
+            colorOf.add(colorOf.size());
+        }
+        colorOf.set(i, color);
+        r.setSeriesPaint(i, color(color));
         r.setSeriesStroke(i, dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
         this.markers.put(i, markers);
@@ -259,6 +327,7 @@ public final class LiveChart {
 
     public void removeAllSeries() {
         data.removeAllSeries();
+        colorOf.clear();
         markers.clear();
         thinning.clear();
     }
@@ -293,5 +362,6 @@ public final class LiveChart {
             plot.setRangeAxis(axis);
             keepAxesOpen();
         }
+        paintAxis(plot.getRangeAxis(), FigurePalette.current());
     }
 }

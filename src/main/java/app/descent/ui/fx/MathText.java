@@ -34,8 +34,9 @@ public final class MathText {
         return ua != null && ua.toLowerCase().contains("dark");
     }
 
+    /** The text colour of the theme on now (figures' text: light on dark, dark on light). */
     public static Color ink() {
-        return dark() ? Color.web("#e6edf3") : Color.web("#1f2328");
+        return FigurePalette.current().text();
     }
 
     /** A short text with $math$ (a hint, an explanation, a question); its accessible text is the text as written. */
@@ -199,7 +200,7 @@ public final class MathText {
             if (i instanceof Inline.Text t) {
                 Text text = new Text(t.text());
                 text.getStyleClass().add("math-text-" + t.style().name().toLowerCase());
-                text.setFill(ink());
+                FigurePalette.follow(text, p -> text.setFill(p.text()));
                 if (t.style() == Inline.Style.BOLD) {
                     text.setStyle("-fx-font-weight: bold;");
                 } else if (t.style() == Inline.Style.CODE) {
@@ -229,11 +230,14 @@ public final class MathText {
             raw.getStyleClass().add("math-raw");
             return raw;
         }
-        Image img = r.get().image();
-        ImageView v = new ImageView(img);
-        v.setFitWidth(img.getWidth() / MathImages.SCALE);
-        // the text flow sets the image's bottom on the baseline; lower it by the formula's depth
-        v.setTranslateY(r.get().depth() / MathImages.SCALE);
+        ImageView v = new ImageView();
+        // typeset again in the new ink when the theme changes (JLaTeXMath draws in one colour)
+        FigurePalette.follow(v, p -> MathImages.render(tex, display ? size + 2 : size, display, p.text()).ifPresent(t -> {
+            v.setImage(t.image());
+            v.setFitWidth(t.image().getWidth() / MathImages.SCALE);
+            // the text flow sets the image's bottom on the baseline; lower it by the formula's depth
+            v.setTranslateY(t.depth() / MathImages.SCALE);
+        }));
         v.setPreserveRatio(true);
         v.setSmooth(true);
         v.getStyleClass().add("math");

@@ -86,6 +86,7 @@ public final class ShellView {
         // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
         StartupClock.afterFirstFrame(scene, () -> {
             view.installTooltips();
+            AppIcon.install(stage);
             view.addEngineSpinner();
             view.buildCurrentWorkspace();
             model.loadEngine();
@@ -311,6 +312,8 @@ public final class ShellView {
     private void applyTheme() {
         boolean dark = model.darkProperty().get();
         applyUserAgentTheme(dark);
+        // charts, canvases and typeset math follow (they paint themselves; CSS does not reach into them)
+        app.descent.ui.fx.FigurePalette.dark(dark);
         root.getStyleClass().removeAll("dark", "light");
         root.getStyleClass().add(dark ? "dark" : "light");
         if (model.presentationProperty().get()) {

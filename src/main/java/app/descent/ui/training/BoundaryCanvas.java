@@ -2,7 +2,8 @@ package app.descent.ui.training;
 
 import app.descent.training.data.Examples;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import app.descent.ui.fx.FigurePalette;
+import app.descent.ui.fx.Sketch;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -14,10 +15,9 @@ import javafx.scene.paint.Color;
  * layer of their own, drawn once per data set: a new boundary repaints only the tinted cells, which is what lets
  * the picture follow training at 30 frames a second even with the software renderer.
  */
-final class BoundaryCanvas extends StackPane {
-    static final Color[] CLASS_COLORS = {Color.web("#1f77b4"), Color.web("#ff7f0e"), Color.web("#2ca02c"),
-        Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"),
-        Color.web("#bcbd22"), Color.web("#17becf")};
+final class BoundaryCanvas extends StackPane implements Sketch.Drawn {
+    /** The palette the cells were last tinted with (a new one repaints them and the points). */
+    private FigurePalette palette = FigurePalette.current();
 
     private final Canvas heat;
     private final Canvas dots;
@@ -36,8 +36,19 @@ final class BoundaryCanvas extends StackPane {
         getChildren().addAll(heat, dots);
         setId("boundary");
         setMaxSize(size, size);
-        drawHeat();
-        drawDots();
+        // the class colours, the empty square and the points' rims come from the palette: all drawn again with it
+        FigurePalette.follow(this, p -> {
+            palette = p;
+            drawHeat();
+            drawDots();
+        });
+    }
+
+    /** Both layers, the tinted cells under the points. */
+    @Override
+    public void draw(Sketch g) {
+        drawHeat(g, heat.getWidth(), heat.getHeight());
+        drawDots(g, dots.getWidth(), dots.getHeight());
     }
 
     void points(Examples train) {
@@ -77,11 +88,12 @@ final class BoundaryCanvas extends StackPane {
 
     private void drawHeat() {
         frames++;
-        GraphicsContext g = heat.getGraphicsContext2D();
-        double w = heat.getWidth();
-        double h = heat.getHeight();
+        drawHeat(Sketch.of(heat.getGraphicsContext2D()), heat.getWidth(), heat.getHeight());
+    }
+
+    private void drawHeat(Sketch g, double w, double h) {
         if (probabilities == null) {
-            g.setFill(Color.WHITE);
+            g.setFill(palette.plot());
             g.fillRect(0, 0, w, h);
             return;
         }
@@ -98,28 +110,30 @@ final class BoundaryCanvas extends StackPane {
     }
 
     private void drawDots() {
-        GraphicsContext g = dots.getGraphicsContext2D();
-        double w = dots.getWidth();
-        double h = dots.getHeight();
-        g.clearRect(0, 0, w, h);
-        g.setStroke(Color.gray(0.6));
+        Sketch g = Sketch.of(dots.getGraphicsContext2D());
+        g.clearRect(0, 0, dots.getWidth(), dots.getHeight());
+        drawDots(g, dots.getWidth(), dots.getHeight());
+    }
+
+    private void drawDots(Sketch g, double w, double h) {
+        g.setStroke(palette.axis());
         g.strokeLine(w / 2, 0, w / 2, h);
         g.strokeLine(0, h / 2, w, h / 2);
         if (points != null && points.shape().length == 1 && points.shape()[0] == 2) {
             for (int i = 0; i < points.count(); i++) {
                 double x = (points.x()[2 * i] + 1) / 2 * w;
                 double y = (1 - points.x()[2 * i + 1]) / 2 * h;
-                g.setFill(CLASS_COLORS[points.labels()[i] % CLASS_COLORS.length]);
+                g.setFill(palette.series(points.labels()[i]));
                 g.fillOval(x - 3.5, y - 3.5, 7, 7);
-                g.setStroke(Color.WHITE);
+                g.setStroke(palette.background());
                 g.strokeOval(x - 3.5, y - 3.5, 7, 7);
             }
         }
-        g.setStroke(Color.gray(0.4));
+        g.setStroke(palette.axis());
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
     }
 
-    /** The cell's colour as ARGB: the predicted class's, mixed with white by how unsure the network is. */
+    /** The cell's colour as ARGB: the predicted class's, mixed with the background by how unsure the network is. */
     private int cellColor(int cell) {
         int best;
         double confidence;
@@ -136,11 +150,14 @@ final class BoundaryCanvas extends StackPane {
             }
             confidence = (probabilities[cell * classes + best] - 1.0 / classes) / (1 - 1.0 / classes);
         }
-        Color base = CLASS_COLORS[best % CLASS_COLORS.length];
-        double t = 0.15 + 0.5 * Math.max(0, Math.min(1, confidence));
-        int r = (int) Math.round(255 * (1 + (base.getRed() - 1) * t));
-        int gr = (int) Math.round(255 * (1 + (base.getGreen() - 1) * t));
-        int b = (int) Math.round(255 * (1 + (base.getBlue() - 1) * t));
+        Color base = palette.series(best);
+        Color paper = palette.plot();
+        // on the dark background the tint stays deeper, so that the points (in the full colour) stand out
+        double t = palette.isDark() ? 0.12 + 0.4 * Math.max(0, Math.min(1, confidence))
+                : 0.15 + 0.5 * Math.max(0, Math.min(1, confidence));
+        int r = (int) Math.round(255 * (paper.getRed() + (base.getRed() - paper.getRed()) * t));
+        int gr = (int) Math.round(255 * (paper.getGreen() + (base.getGreen() - paper.getGreen()) * t));
+        int b = (int) Math.round(255 * (paper.getBlue() + (base.getBlue() - paper.getBlue()) * t));
         return 0xff000000 | r << 16 | gr << 8 | b;
     }
 }

@@ -2,22 +2,27 @@ package app.descent.ui.training;
 
 import app.descent.training.data.Examples;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import app.descent.ui.fx.FigurePalette;
+import app.descent.ui.fx.Sketch;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /** A grid of grey images with a caption under each: samples of a dataset, or the test images a run got wrong. */
-final class ImageGrid extends Canvas {
+final class ImageGrid extends Canvas implements Sketch.Drawn {
     private static final int CELL = 52;
     private static final int CAPTION = 14;
 
     ImageGrid(int columns, int rows) {
         super(columns * CELL, rows * (CELL + CAPTION));
+        app.descent.ui.fx.FigurePalette.follow(this, p -> draw(Sketch.of(getGraphicsContext2D())));
     }
 
     private int shown;
+    private Examples set;
+    private int[] indices = new int[0];
+    private String[] captions;
 
     /** How many images are shown. */
     int shown() {
@@ -26,16 +31,30 @@ final class ImageGrid extends Canvas {
 
     /** Shows nothing. */
     void clear() {
-        GraphicsContext g = getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, getWidth(), getHeight());
-        shown = 0;
+        set = null;
+        indices = new int[0];
+        captions = null;
+        draw(Sketch.of(getGraphicsContext2D()));
     }
 
     /** @param captions one per image shown, or null */
     void show(Examples set, int[] indices, String[] captions) {
-        clear();
-        GraphicsContext g = getGraphicsContext2D();
+        this.set = set;
+        this.indices = indices.clone();
+        this.captions = captions == null ? null : captions.clone();
+        draw(Sketch.of(getGraphicsContext2D()));
+    }
+
+    /** Ink light on the dark theme's background, dark on the light one's: the digits read as on paper or on a slate. */
+    @Override
+    public void draw(Sketch g) {
+        FigurePalette palette = FigurePalette.current();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, getWidth(), getHeight());
+        shown = 0;
+        if (set == null) {
+            return;
+        }
         int columns = (int) (getWidth() / CELL);
         int rows = (int) (getHeight() / (CELL + CAPTION));
         long[] shape = set.shape();
@@ -44,6 +63,8 @@ final class ImageGrid extends Canvas {
         int per = set.valuesPerExample();
         g.setFont(Font.font(10));
         shown = Math.min(indices.length, columns * rows);
+        Color paper = palette.background();
+        Color ink = palette.text();
         for (int k = 0; k < shown; k++) {
             WritableImage image = new WritableImage(w, h);
             PixelWriter px = image.getPixelWriter();
@@ -51,7 +72,7 @@ final class ImageGrid extends Canvas {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double v = Math.max(0, Math.min(1, set.x()[base + y * w + x]));
-                    px.setColor(x, y, Color.gray(1 - v));
+                    px.setColor(x, y, paper.interpolate(ink, v));
                 }
             }
             double cx = (k % columns) * CELL;
@@ -59,7 +80,7 @@ final class ImageGrid extends Canvas {
             g.setImageSmoothing(false);
             g.drawImage(image, cx + 2, cy + 2, CELL - 4, CELL - 4);
             if (captions != null) {
-                g.setFill(Color.web("#57606a"));
+                g.setFill(palette.muted());
                 g.fillText(captions[k], cx + 3, cy + CELL + 10);
             }
         }

@@ -257,6 +257,9 @@ public final class TrainingView {
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
         samplesTitle.getStyleClass().add("section-title");
+        app.descent.ui.fx.FigureExport.install(boundary, "decision-boundary");
+        app.descent.ui.fx.FigureExport.install(confusion, "confusion-matrix");
+        app.descent.ui.fx.FigureExport.install(samples, "images");
         weightsItem.setOnAction(e -> {
             java.io.File f = app.descent.ui.fx.FileExport.chooseSave(statusLabel.getScene().getWindow(), "weights.npz",
                     "NumPy archive", "*.npz");
