@@ -42,6 +42,8 @@ public final class InspectViewModel {
     public static final String CNN = "CNN 2 conv + 2 linear";
     public static final String TOY = "2-16-16-16-2 (toy sets)";
     static final Map<String, String> NETWORKS = new LinkedHashMap<>();
+    /** Where a network's output size follows the dataset's classes (the toy net: 2 for moons, 3 for spiral). */
+    private static final String CLASSES = "CLASSES";
     /** "as written", then every activation of the registry by its torch name. */
     public static final List<String> ACTIVATIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of("as written"),
             java.util.Arrays.stream(app.descent.catalog.Activation.values()).map(app.descent.catalog.Activation::torchName))
@@ -62,7 +64,7 @@ public final class InspectViewModel {
                 + "nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), "
                 + "nn.Linear(32 * 7 * 7, 64), nn.ReLU(), nn.Linear(64, 10))");
         NETWORKS.put(TOY, "nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), "
-                + "nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2))");
+                + "nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, " + CLASSES + "))");
     }
 
     private final StringProperty dataset = new SimpleStringProperty("fashion-mnist");
@@ -179,13 +181,22 @@ public final class InspectViewModel {
 
     /** The layers to inspect: the chosen network with every activation replaced when asked. */
     List<Layer> layers() {
-        String code = NETWORKS.get(network.get());
+        return layers(2);
+    }
+
+    /** The layers for a dataset of {@code classes} classes. */
+    List<Layer> layers(int classes) {
+        return layers(network.get(), activation.get(), classes);
+    }
+
+    private static List<Layer> layers(String net, String a, int classes) {
+        String code = NETWORKS.get(net);
         if (code == null) {
-            throw new UserInputException("unknown network '" + network.get() + "'");
+            throw new UserInputException("unknown network '" + net + "'");
         }
+        code = code.replace(CLASSES, String.valueOf(classes));
         List<Layer> layers = PyTorchImporter.importCode("import torch.nn as nn\nnet = " + code + "\n")
                 .network().sequentialLayers();
-        String a = activation.get();
         if (a == null || a.equals("as written")) {
             return layers;
         }
@@ -229,12 +240,12 @@ public final class InspectViewModel {
         if (busy.get()) {
             return;
         }
-        List<Layer> layers;
+        List<Layer> checked;
         Initializer initializer;
         long s;
         OptimizerSpec spec;
         try {
-            layers = layers();
+            checked = layers();
             initializer = Initializer.parse(init.get());
             s = seedValue();
             spec = OptimizerSpec.of(optimizer.get(), lr.get() == null ? 0.05 : lr.get());
@@ -243,6 +254,8 @@ public final class InspectViewModel {
             return;
         }
         String name = dataset.get();
+        String net = network.get();
+        String act = activation.get();
         int batch = batchSize.get();
         int period = Math.max(1, every.get());
         busy.set(true);
@@ -257,6 +270,8 @@ public final class InspectViewModel {
                 }
                 TrainingRun.Settings settings = new TrainingRun.Settings(Losses.Kind.CE, spec, initializer,
                         Math.min(batch, 128), 1000, s, Schedule.CONSTANT, 0, 0, "cpu");
+                int classes = data.train().classes();
+                List<Layer> layers = classes == 2 ? checked : layers(net, act, classes);
                 try (TrainingRun run = new TrainingRun(0, layers, data, settings)) {
                     publish(run.inspect(batch), "at initialization");
                     while (train && !stop.get() && !run.finished()) {

@@ -67,6 +67,8 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Consumer<List<Update>>> listener = new SimpleObjectProperty<>(u -> { });
     private volatile boolean stopRequested;
+    /** The person pressed Stop: the final report says "stopped", not "done". */
+    private volatile boolean stoppedByPerson;
     /** The grid whose updates reach the view; a session's open moves on from a grid still running. */
     private volatile int generation;
 
@@ -139,11 +141,14 @@ public final class RunsViewModel {
 
     public void stop() {
         stopRequested = true;
+        stoppedByPerson = true;
     }
 
     /** Stops a grid still running and drops what it would still report (a session's open shows another result). */
     void forget() {
-        stop();
+        stopRequested = true;
+        // the result a session brings back ended as it was saved, not by this stop
+        stoppedByPerson = false;
         generation++;
     }
 
@@ -152,6 +157,7 @@ public final class RunsViewModel {
             return;
         }
         stopRequested = false;
+        stoppedByPerson = false;
         progress.set(-1);
         running.set(true);
         status.set(s.title() + ": loading " + s.dataset() + " and building " + s.variation().size() + " runs…");
@@ -225,7 +231,7 @@ public final class RunsViewModel {
             status.set(st.study().title() + ": " + st.labels().size() + " runs from the same seed, interleaved step "
                     + "by step");
         } else if (u instanceof Reported r) {
-            status.set((r.last() ? (stopRequested ? "stopped: " : "done: ") : "so far: ") + r.report().headline());
+            status.set((r.last() ? (stoppedByPerson ? "stopped: " : "done: ") : "so far: ") + r.report().headline());
         } else if (u instanceof Failed f) {
             status.set(f.message());
         }

@@ -106,6 +106,25 @@ class CompareViewTest {
     }
 
     @Test
+    void theToyNetInspectsSpiralsThreeClasses(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-inspect");
+        pick(robot, "#inspect-network", InspectViewModel.TOY);
+        pick(robot, "#inspect-dataset", "spiral");
+        robot.clickOn("#inspect");
+        // the toy net once kept 2 outputs whatever the set, and spiral's 3 classes were refused
+        await(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#inspect-status").queryAs(Label.class).getText().contains("step 0"));
+        assertThat(robot.lookup("#inspect-status").queryAs(Label.class).getText()).doesNotContain("outputs");
+    }
+
+    /** Opens a combo box with a click and clicks the item, as a person picks from a list. */
+    private static void pick(FxRobot robot, String combo, String item) {
+        robot.clickOn(combo);
+        robot.clickOn(n -> n instanceof javafx.scene.control.ListCell<?> c && item.equals(c.getText())
+                && c.isVisible());
+    }
+
+    @Test
     void initializersComparedOnADeepNet(FxRobot robot) throws Exception {
         robot.clickOn("#tab-inspect");
         robot.clickOn("#compare-inits");

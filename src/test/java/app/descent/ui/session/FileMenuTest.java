@@ -285,10 +285,13 @@ class FileMenuTest {
         robot.interact(() -> shell.files().start(null, first, javafx.util.Duration.millis(300)));
         assertThat(first.file().getFileName().toString()).isEqualTo("autosave.descent");
         typeExpression(robot, "k*k + 1");
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, first::hasWritten);
-        first.flush();
-        assertThat(SessionDocument.read(first.file()).workspaces().get("backprop").path("expression").asText())
-                .isEqualTo("k*k + 1");
+        // a write may come while the expression is half typed; the next one has all of it
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            first.flush();
+            return first.hasWritten() && java.nio.file.Files.isRegularFile(first.file())
+                    && SessionDocument.read(first.file()).workspaces().get("backprop").path("expression").asText()
+                            .equals("k*k + 1");
+        });
         // killed: no clean exit, the file stays
         robot.interact(first::abandon);
 
