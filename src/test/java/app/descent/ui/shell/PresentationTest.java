@@ -1,0 +1,155 @@
+package app.descent.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.descent.ui.Screenshots;
+import app.descent.ui.Workspaces;
+import app.descent.ui.fx.Figure;
+import app.descent.ui.fx.Presentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Presentation mode on a 1280×720 projector, switched on with F5 as a lecturer does: in every workspace the figure
+ * takes most of the window and no text inside it is smaller than 18 pixels; the demo goes on by keyboard.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationTest {
+    /** A lecturer's bar: the figures cover at least this share of the 1280×720 window. */
+    static final double MOST_OF_THE_WINDOW = 0.55;
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void open(FxRobot robot, Workspace w) {
+        robot.interact(() -> {
+            Workspaces.open(stage, w);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getWidth()).isEqualTo(1280);
+        assertThat(stage.getScene().getHeight()).isEqualTo(720);
+        assertThat(Presentation.isOn(stage.getScene().getRoot())).isFalse();
+        robot.type(KeyCode.F5);
+        assertThat(Presentation.isOn(stage.getScene().getRoot())).isTrue();
+    }
+
+    @Test
+    void backpropShowsTheGraphLargeAndStepsByKeyboard(FxRobot robot) {
+        open(robot, Workspace.BACKPROP);
+        TextArea field = robot.lookup("#expression-field").queryAs(TextArea.class);
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write("2((xy)+max(z,w))");
+        Label counter = robot.lookup("#step-counter").queryAs(Label.class);
+        assertThat(counter.getText()).isEqualTo("ready");
+        // in the expression, Space types; a click on the graph hands the keys to the demo
+        robot.clickOn(robot.lookup("#graph-scroll").queryAs(ScrollPane.class));
+        robot.type(KeyCode.SPACE);
+        assertThat(counter.getText()).isEqualTo("forward 1 / 4");
+        robot.type(KeyCode.RIGHT).type(KeyCode.PAGE_DOWN);
+        assertThat(counter.getText()).isEqualTo("forward 3 / 4");
+        robot.type(KeyCode.LEFT);
+        assertThat(counter.getText()).isEqualTo("forward 2 / 4");
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(counter.getText()).isEqualTo("forward 1 / 4");
+        robot.type(KeyCode.END);
+        assertThat(counter.getText()).startsWith("backward").matches("backward (\\d+) / \\1");
+        robot.type(KeyCode.HOME);
+        assertThat(counter.getText()).isEqualTo("ready");
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.PAGE_DOWN);
+        }
+        assertThat(counter.getText()).startsWith("backward 2");
+        checkFigures(robot, "backprop");
+    }
+
+    // ------------------------------------------------------------------------------------------------ measuring
+
+    /** Every figure of the workspace on screen: its smallest text and its share of the window; then a picture. */
+    private void checkFigures(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent view = (Parent) robot.lookup(".workspace-host").queryAs(javafx.scene.layout.StackPane.class)
+                .getChildren().get(0);
+        List<Node> figures = new ArrayList<>();
+        collect(view, figures);
+        assertThat(figures).as("figures on screen in " + name).isNotEmpty();
+        double[] smallest = {Double.POSITIVE_INFINITY};
+        double[] area = {0};
+        robot.interact(() -> {
+            for (Node f : figures) {
+                smallest[0] = Math.min(smallest[0], ((Figure) f).smallestFontPx());
+                area[0] += visibleArea(f);
+            }
+        });
+        double share = area[0] / (1280.0 * 720.0);
+        System.out.printf("presentation 720p %s: smallest font %.1f px, figures %.0f %% of the window%n",
+                name, smallest[0], share * 100);
+        Screenshots.save(stage.getScene(), "presentation-720p-" + name);
+        assertThat(smallest[0]).as("smallest text in the figures of " + name).isGreaterThanOrEqualTo(18);
+        assertThat(share).as("the figures' share of the window in " + name).isGreaterThanOrEqualTo(MOST_OF_THE_WINDOW);
+    }
+
+    private static void collect(Node n, List<Node> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Figure) {
+            out.add(n);
+            return;
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    /**
+     * The part of the window the figure has: its bounds within the window, or, for a figure that pans in a scroll
+     * pane of its own, that pane's view.
+     */
+    private double visibleArea(Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        for (Node p = n.getParent(); p != null && b != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp) {
+                Node viewport = sp.lookup(".viewport");
+                Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+                b = sp.getStyleClass().contains("figure-scroll") ? view : intersect(b, view);
+            }
+        }
+        b = b == null ? null : intersect(b, new BoundingBox(0, 0, 1280, 720));
+        return b == null ? 0 : b.getWidth() * b.getHeight();
+    }
+
+    private static Bounds intersect(Bounds a, Bounds b) {
+        double x0 = Math.max(a.getMinX(), b.getMinX());
+        double y0 = Math.max(a.getMinY(), b.getMinY());
+        double x1 = Math.min(a.getMaxX(), b.getMaxX());
+        double y1 = Math.min(a.getMaxY(), b.getMaxY());
+        return x1 <= x0 || y1 <= y0 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
+    }
+}
