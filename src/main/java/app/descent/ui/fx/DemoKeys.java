@@ -95,7 +95,9 @@ public final class DemoKeys {
         return false;
     }
 
+    /** A button or box that Space works; a side panel's strip is not one (it only opens and closes the panel). */
     private static boolean usesSpace(Node focus) {
-        return focus instanceof ButtonBase || focus instanceof ComboBoxBase<?>;
+        return focus instanceof ButtonBase && !focus.getStyleClass().contains(SidePanel.STRIP)
+                || focus instanceof ComboBoxBase<?>;
     }
 }

@@ -80,6 +80,26 @@ public final class SidePanel {
         return open;
     }
 
+    /**
+     * A strip (a bar across the window) that shows {@code panel} on demand in presentation mode; outside it the
+     * panel is always shown and the strip hidden. The caller puts the strip where it belongs.
+     */
+    public static ToggleButton fold(Node panel, String id, String title) {
+        ToggleButton open = new ToggleButton(title);
+        open.setId(id);
+        open.getStyleClass().add(STRIP);
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setAlignment(Pos.CENTER_LEFT);
+        open.setTooltip(new Tooltip("Show or hide " + title.toLowerCase(java.util.Locale.ROOT)));
+        Presentation.follow(panel, on -> {
+            open.setVisible(on);
+            open.setManaged(on);
+            showPanel(panel, !on || open.isSelected());
+        });
+        open.selectedProperty().addListener((o, a, show) -> showPanel(panel, !Presentation.isOn(open) || show));
+        return open;
+    }
+
     private static void showPanel(Node holder, boolean show) {
         holder.setVisible(show);
         holder.setManaged(show);

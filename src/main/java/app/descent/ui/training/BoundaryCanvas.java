@@ -14,7 +14,7 @@ import javafx.scene.paint.Color;
  * layer of their own, drawn once per data set: a new boundary repaints only the tinted cells, which is what lets
  * the picture follow training at 30 frames a second even with the software renderer.
  */
-final class BoundaryCanvas extends StackPane {
+final class BoundaryCanvas extends StackPane implements app.descent.ui.fx.Figure {
     static final Color[] CLASS_COLORS = {Color.web("#1f77b4"), Color.web("#ff7f0e"), Color.web("#2ca02c"),
         Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"),
         Color.web("#bcbd22"), Color.web("#17becf")};
@@ -60,6 +60,12 @@ final class BoundaryCanvas extends StackPane {
     void clearBoundary() {
         probabilities = null;
         drawHeat();
+    }
+
+    /** Tinted cells and points: no text. */
+    @Override
+    public double smallestFontPx() {
+        return Double.POSITIVE_INFINITY;
     }
 
     long frames() {

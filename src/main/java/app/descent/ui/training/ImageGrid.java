@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /** A grid of grey images with a caption under each: samples of a dataset, or the test images a run got wrong. */
-final class ImageGrid extends Canvas {
+final class ImageGrid extends Canvas implements app.descent.ui.fx.Figure {
     private static final int CELL = 52;
     private static final int CAPTION = 14;
 
@@ -18,6 +18,14 @@ final class ImageGrid extends Canvas {
     }
 
     private int shown;
+
+    /** The captions' font, once any is drawn. */
+    private double captionFont = Double.POSITIVE_INFINITY;
+
+    @Override
+    public double smallestFontPx() {
+        return captionFont * app.descent.ui.fx.Figure.screenScale(this);
+    }
 
     /** How many images are shown. */
     int shown() {
@@ -30,6 +38,7 @@ final class ImageGrid extends Canvas {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, getWidth(), getHeight());
         shown = 0;
+        captionFont = Double.POSITIVE_INFINITY;
     }
 
     /** @param captions one per image shown, or null */
@@ -59,6 +68,7 @@ final class ImageGrid extends Canvas {
             g.setImageSmoothing(false);
             g.drawImage(image, cx + 2, cy + 2, CELL - 4, CELL - 4);
             if (captions != null) {
+                captionFont = g.getFont().getSize();
                 g.setFill(Color.web("#57606a"));
                 g.fillText(captions[k], cx + 3, cy + CELL + 10);
             }

@@ -270,14 +270,7 @@ public final class TrainingView {
         lossChart.capPoints(250);
         accuracyChart.capPoints(250);
         lossHost.getChildren().add(lossChart.viewer());
-        // JFreeChart draws with its own fonts: follow the window's presentation mode by hand
-        lossHost.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                javafx.collections.ListChangeListener<String> follow = c -> scaleCharts(scene);
-                scene.getRoot().getStyleClass().addListener(follow);
-                scaleCharts(scene);
-            }
-        });
+        // the charts follow the window's presentation mode by themselves (LiveChart)
         accuracyHost.getChildren().add(accuracyChart.viewer());
         logBox.selectedProperty().addListener((o, a, on) -> lossChart.logScale(on));
         epochsBox.selectedProperty().addListener((o, a, on) -> replot());
@@ -293,6 +286,49 @@ public final class TrainingView {
 
         model.onUpdates(this::apply);
         showPictureFor(model.datasetProperty().get());
+        setUpPresentation();
+    }
+
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private VBox sideBox;
+    @FXML private javafx.scene.layout.FlowPane runButtons;
+
+    /**
+     * Presentation mode: the charts and the picture take the window; the settings fold into a strip on the left
+     * edge (Train, Pause, Step and Stop stay, above the charts), the runs table into a strip below. Space starts a
+     * run and then pauses and resumes it; Ctrl+Enter trains.
+     */
+    private void setUpPresentation() {
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "settings-strip", "Settings");
+        VBox center = (VBox) statusLabel.getParent();
+        javafx.scene.control.ToggleButton runsStrip = app.descent.ui.fx.SidePanel.fold(historyTable, "runs-strip",
+                "Runs of this session");
+        center.getChildren().add(center.getChildren().indexOf(historyTable), runsStrip);
+        app.descent.ui.fx.Presentation.follow(root, on -> {
+            if (on && runButtons.getParent() == sideBox) {
+                sideBox.getChildren().remove(runButtons);
+                center.getChildren().add(0, runButtons);
+            } else if (!on && runButtons.getParent() == center) {
+                center.getChildren().remove(runButtons);
+                sideBox.getChildren().add(runButtons);
+            }
+        });
+        Runnable startOrPause = () -> {
+            if (!model.runningProperty().get()) {
+                trainButton.fire();
+            } else {
+                pauseButton.fire();
+            }
+        };
+        app.descent.ui.fx.DemoKeys.of(root).on(startOrPause, javafx.scene.input.KeyCode.SPACE)
+                .shortcut(() -> {
+                    if (!trainButton.isDisabled()) {
+                        trainButton.fire();
+                    }
+                }, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        trainButton.setTooltip(new javafx.scene.control.Tooltip("Train with these settings (Space, Ctrl+Enter)"));
+        pauseButton.setTooltip(new javafx.scene.control.Tooltip("Pause the run, or go on (Space)"));
     }
 
     /** Commits what is typed in a spinner's editor; text that is no number puts the shown value back. */
@@ -388,12 +424,6 @@ public final class TrainingView {
         });
         load.setOnFailed(e -> samplesTitle.setText(load.getException().getMessage()));
         app.descent.ui.fx.Background.start(load);
-    }
-
-    private void scaleCharts(javafx.scene.Scene scene) {
-        double f = scene.getRoot().getStyleClass().contains("presentation") ? 1.5 : 1;
-        lossChart.scale(f);
-        accuracyChart.scale(f);
     }
 
     /** The x of a step: the step itself, or the epoch it falls in (fractional) when the axis shows epochs. */

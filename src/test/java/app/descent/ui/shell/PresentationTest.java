@@ -87,6 +87,62 @@ class PresentationTest {
         checkFigures(robot, "backprop");
     }
 
+    @Test
+    void builderDrawsTheTumNetworkAcrossTheWindow(FxRobot robot) {
+        open(robot, Workspace.BUILDER);
+        robot.clickOn("#builder-presets");
+        robot.clickOn(robot.lookup(".list-cell").lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null && c.getText().startsWith("TUM")).queryAs(Node.class));
+        // the table with its shapes is one click away, in the strip under the drawing
+        javafx.scene.control.TableView<?> table = robot.lookup("#layers").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(isShown(table)).isFalse();
+        robot.clickOn("#table-strip");
+        assertThat(isShown(table)).isTrue();
+        robot.clickOn("#table-strip");
+        assertThat(isShown(table)).isFalse();
+        checkFigures(robot, "builder");
+    }
+
+    @Test
+    void trainingStartsWithSpaceAndShowsItsChartsLarge(FxRobot robot) {
+        open(robot, Workspace.TRAINING);
+        // the settings wait in a strip on the edge; a person opens it to pick a toy problem
+        robot.clickOn("#settings-strip");
+        robot.clickOn("#dataset");
+        robot.clickOn(robot.lookup(".list-cell").lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && "xor".equals(c.getText())).queryAs(Node.class));
+        robot.clickOn("#settings-strip");
+        assertThat(isShown(robot.lookup("#dataset").query())).isFalse();
+        robot.clickOn(robot.lookup(n -> n instanceof org.jfree.chart.fx.ChartViewer).queryAs(Node.class));
+        robot.type(KeyCode.SPACE);
+        javafx.scene.control.TableView<?> history = robot.lookup("#history").queryAs(javafx.scene.control.TableView.class);
+        assertThat(history.getItems()).hasSize(1);
+        waitFor(() -> !((app.descent.ui.training.TrainingViewModel.RunRow) history.getItems().get(0)).result()
+                .equals("running")
+                && robot.lookup("#train").queryAs(javafx.scene.control.Button.class).isDisabled() == false);
+        checkFigures(robot, "training");
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> done) {
+        try {
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, done);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited three minutes", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** On screen: the node and all its parents visible. */
+    private static boolean isShown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     // ------------------------------------------------------------------------------------------------ measuring
 
     /** Every figure of the workspace on screen: its smallest text and its share of the window; then a picture. */
