@@ -61,7 +61,7 @@ public final class DemoKeys {
         }
         scenes.add(scene);
         EventHandler<KeyEvent> filter = e -> {
-            if (view.getScene() != scene || !view.isVisible()) {
+            if (view.getScene() != scene || !shown(view)) {
                 return;
             }
             Node focus = scene.getFocusOwner();
@@ -78,6 +78,16 @@ public final class DemoKeys {
             }
         };
         scene.addEventFilter(KeyEvent.KEY_PRESSED, filter);
+    }
+
+    /** On screen: the view and every parent visible (a workspace's tab that is not selected is not). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean typing(Node focus) {

@@ -304,12 +304,26 @@ public final class TrainingView {
         javafx.scene.control.ToggleButton runsStrip = app.descent.ui.fx.SidePanel.fold(historyTable, "runs-strip",
                 "Runs of this session");
         center.getChildren().add(center.getChildren().indexOf(historyTable), runsStrip);
+        // the run's buttons and its status share one row above the charts; the chart options wait outside
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(12);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.Node options = logBox.getParent();
+        double wrap = runButtons.getPrefWrapLength();
         app.descent.ui.fx.Presentation.follow(root, on -> {
+            runButtons.setPrefWrapLength(on ? 470 : wrap);
+            options.setVisible(!on);
+            options.setManaged(!on);
             if (on && runButtons.getParent() == sideBox) {
                 sideBox.getChildren().remove(runButtons);
-                center.getChildren().add(0, runButtons);
-            } else if (!on && runButtons.getParent() == center) {
-                center.getChildren().remove(runButtons);
+                int at = center.getChildren().indexOf(statusLabel);
+                center.getChildren().remove(statusLabel);
+                bar.getChildren().setAll(runButtons, statusLabel);
+                javafx.scene.layout.HBox.setHgrow(statusLabel, javafx.scene.layout.Priority.ALWAYS);
+                center.getChildren().add(at, bar);
+            } else if (!on && runButtons.getParent() == bar) {
+                int at = center.getChildren().indexOf(bar);
+                bar.getChildren().clear();
+                center.getChildren().set(at, statusLabel);
                 sideBox.getChildren().add(runButtons);
             }
         });
