@@ -221,7 +221,13 @@ public final class LiveChart {
     public void commit() {
         chart.setNotify(false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        boolean anyData = false;
         for (int i = 0; i < data.getSeriesCount(); i++) {
+            anyData |= data.getSeries(i).getItemCount() > 0;
+        }
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            // a curve not drawn (e.g. no run selected to compare) leaves the legend, unless none is drawn yet
+            r.setSeriesVisibleInLegend(i, !anyData || data.getSeries(i).getItemCount() > 0, false);
             if (markers.getOrDefault(i, false)) {
                 // thousands of markers hide the curve and cost the renderer more than the curve itself
                 r.setSeriesShapesVisible(i, data.getSeries(i).getItemCount() <= MOST_MARKERS);

@@ -310,7 +310,7 @@ public final class TrainingView {
         javafx.scene.Node options = logBox.getParent();
         double wrap = runButtons.getPrefWrapLength();
         app.descent.ui.fx.Presentation.follow(root, on -> {
-            runButtons.setPrefWrapLength(on ? 470 : wrap);
+            runButtons.setPrefWrapLength(on ? 620 : wrap);
             options.setVisible(!on);
             options.setManaged(!on);
             if (on && runButtons.getParent() == sideBox) {
