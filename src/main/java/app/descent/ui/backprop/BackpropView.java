@@ -63,6 +63,14 @@ public final class BackpropView {
     @FXML private ScrollPane leftPane;
     @FXML private ScrollPane rightPane;
     @FXML private ToggleButton focusButton;
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private Label speedLabel;
+    @FXML private ToggleButton explainButton;
+    @FXML private javafx.scene.layout.Region predictGap;
+    /** Presentation mode: the graph gets the window, the step controls one row. */
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty();
+    /** The person's zoom on top of the fitted size (Ctrl+wheel; Ctrl+0 returns to 1, the fit). */
+    private double zoom = 1;
 
     public BackpropViewModel model() {
         return model;
@@ -76,6 +84,7 @@ public final class BackpropView {
         graphScroll.viewportBoundsProperty().addListener(fit);
         graph.prefWidthProperty().addListener(fit);
         graph.prefHeightProperty().addListener(fit);
+        installZoom();
         expressionField.textProperty().bindBidirectional(model.expressionProperty());
         expressionField.textProperty().addListener((o, a, t) -> fitExpressionRows());
         presets.getItems().setAll(Presets.ALL);
@@ -104,7 +113,8 @@ public final class BackpropView {
         // a note's formulas typeset (a preset's, or a Practice question's)
         model.noteProperty().addListener((o, was, note) -> app.descent.ui.fx.MathText.label(noteLabel, note));
         app.descent.ui.fx.MathText.label(noteLabel, model.noteProperty().get());
-        noteLabel.visibleProperty().bind(model.noteProperty().isNotEmpty().and(focusButton.selectedProperty().not()));
+        noteLabel.visibleProperty().bind(model.noteProperty().isNotEmpty().and(focusButton.selectedProperty().not())
+                .and(presenting.not()));
         noteLabel.managedProperty().bind(noteLabel.visibleProperty());
 
         variableTable.setItems(model.variables());
@@ -201,6 +211,28 @@ public final class BackpropView {
         }
         focusButton.selectedProperty().addListener((o, a, on) -> fitExpressionRows());
 
+        // a projector: the side panels fold into strips on the edges, the graph takes the window
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "values-strip", "Values and gradients");
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.RIGHT, "legend-strip", "Legend and export");
+        // in presentation mode the step controls take one row; the step's text shows on demand (Explain)
+        for (javafx.scene.Node n : new javafx.scene.Node[] {speedLabel, speedSlider, predictGap, predictBox,
+            predictionField, checkButton}) {
+            n.visibleProperty().bind(presenting.not());
+            n.managedProperty().bind(presenting.not());
+        }
+        explainButton.visibleProperty().bind(presenting);
+        explainButton.managedProperty().bind(presenting);
+        for (Label l : new Label[] {stepText, feedbackLabel}) {
+            l.visibleProperty().bind(presenting.not().or(explainButton.selectedProperty()));
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        app.descent.ui.fx.Presentation.follow(root, on -> {
+            presenting.set(on);
+            fitGraph();
+            fitExpressionRows();
+        });
+        installDemoKeys();
+
         if (!restore()) {
             Presets.Preset first = Presets.ALL.get(0);
             presets.getSelectionModel().select(first);
@@ -287,9 +319,15 @@ public final class BackpropView {
 
     private void fitExpressionRows() {
         int lines = (int) expressionField.getText().chars().filter(c -> c == '\n').count() + 1;
-        expressionField.setPrefRowCount(Math.min(focusButton.isSelected() ? 2 : 5, lines));
+        boolean compact = focusButton.isSelected() || app.descent.ui.fx.Presentation.isOn(root);
+        expressionField.setPrefRowCount(Math.min(compact ? 2 : 5, lines));
     }
 
+    /**
+     * The graph fits the view, within limits: not below 60 % (in presentation mode: not below the scale at which
+     * its smallest label is {@link app.descent.ui.fx.Presentation#MIN_FONT_PX} pixels high; beyond that the view
+     * pans), and the person's zoom on top.
+     */
     private void fitGraph() {
         double w = graph.getPrefWidth();
         double h = graph.getPrefHeight();
@@ -297,9 +335,78 @@ public final class BackpropView {
         if (w <= 0 || h <= 0 || view.getWidth() <= 0) {
             return;
         }
-        double scale = Math.max(0.6, Math.min(1.6, Math.min(view.getWidth() / w, view.getHeight() / h)));
+        double fit = Math.min(view.getWidth() / w, view.getHeight() / h);
+        double scale = Math.max(smallestScale(), Math.min(largestScale(), fit * zoom));
         graph.setScaleX(scale);
         graph.setScaleY(scale);
+    }
+
+    private double smallestScale() {
+        double font = graph.smallestFontSize();
+        return app.descent.ui.fx.Presentation.isOn(root) && font > 0
+                ? app.descent.ui.fx.Presentation.MIN_FONT_PX / font : 0.6;
+    }
+
+    private double largestScale() {
+        return app.descent.ui.fx.Presentation.isOn(root) ? 3 : 2.5;
+    }
+
+    /** Ctrl+wheel zooms the graph, Ctrl+0 fits it again; dragging pans (the scroll pane is pannable). */
+    private void installZoom() {
+        graphScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown() && e.getDeltaY() != 0) {
+                zoom *= e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
+                zoom = Math.max(0.2, Math.min(5, zoom));
+                fitGraph();
+                e.consume();
+            }
+        });
+        // a click on the graph takes the focus from the expression, so that the demo keys step
+        graphScroll.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> graphScroll.requestFocus());
+    }
+
+    /** The scale the graph is drawn at (1 = its own size). */
+    double graphScale() {
+        return graph.getScaleX();
+    }
+
+    /** The graph on screen, for tests that measure it. */
+    app.descent.ui.fx.Figure figure() {
+        return graph;
+    }
+
+    /**
+     * A demo by keyboard (or a presenter's clicker): Space, → and PageDown step, ← and PageUp step back, Home resets,
+     * End finishes; Ctrl+0 fits the graph, Ctrl+plus and Ctrl+minus zoom it.
+     */
+    private void installDemoKeys() {
+        app.descent.ui.fx.DemoKeys.of(root)
+                .on(() -> forwardButton.fire(), javafx.scene.input.KeyCode.SPACE, javafx.scene.input.KeyCode.RIGHT,
+                        javafx.scene.input.KeyCode.PAGE_DOWN)
+                .on(() -> backButton.fire(), javafx.scene.input.KeyCode.LEFT, javafx.scene.input.KeyCode.PAGE_UP)
+                .on(() -> resetButton.fire(), javafx.scene.input.KeyCode.HOME)
+                .on(() -> endButton.fire(), javafx.scene.input.KeyCode.END)
+                .shortcut(() -> zoomTo(1), new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.DIGIT0,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN))
+                .shortcut(() -> zoomTo(zoom * 1.25), new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN))
+                .shortcut(() -> zoomTo(zoom / 1.25), new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.MINUS, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        tip(forwardButton, "One step of the forward or backward pass (Space, →, PageDown)");
+        tip(backButton, "One step back (←, PageUp)");
+        tip(resetButton, "Back to the start (Home)");
+        tip(endButton, "Run both passes to the end (End)");
+        tip(explainButton, "Show the text that explains the current step");
+        tip(focusButton, "Hide the side panels; Ctrl+wheel zooms the graph, Ctrl+0 fits it, drag pans");
+    }
+
+    private void zoomTo(double z) {
+        zoom = Math.max(0.2, Math.min(5, z));
+        fitGraph();
+    }
+
+    private static void tip(javafx.scene.control.Control c, String text) {
+        c.setTooltip(new javafx.scene.control.Tooltip(text));
     }
 
     private void play(boolean on) {

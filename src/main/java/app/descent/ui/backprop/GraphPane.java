@@ -14,7 +14,7 @@ import javafx.scene.shape.Polygon;
  * Draws a {@link Picture} left to right and paints a {@link Frame} on it: values under each node once the forward
  * pass reached it, gradients once the backward pass did, and on every edge the gradient that flowed back along it.
  */
-final class GraphPane extends Pane {
+final class GraphPane extends Pane implements app.descent.ui.fx.Figure {
     static final String NODE = "graph-node";
     static final String NODE_INPUT = "graph-node-input";
     static final String NODE_CONSTANT = "graph-node-constant";
@@ -196,6 +196,31 @@ final class GraphPane extends Pane {
             toggle(arrows.get(e), CURRENT, current);
             toggle(edgeGrads.get(e), CURRENT, current);
         }
+    }
+
+    @Override
+    public double smallestFontPx() {
+        return app.descent.ui.fx.Figure.smallestTextUnder(this);
+    }
+
+    /** The smallest font the graph draws with, at its own size (before it is zoomed); 0 with nothing drawn. */
+    double smallestFontSize() {
+        if (getScene() != null) {
+            applyCss();
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        for (javafx.scene.Node n : content.getChildren()) {
+            for (javafx.scene.Node l : n instanceof javafx.scene.Parent p ? p.getChildrenUnmodifiable()
+                    : java.util.List.of(n)) {
+                if (l instanceof Label label) {
+                    smallest = Math.min(smallest, label.getFont().getSize());
+                }
+            }
+            if (n instanceof Label label) {
+                smallest = Math.min(smallest, label.getFont().getSize());
+            }
+        }
+        return Double.isFinite(smallest) ? smallest : 0;
     }
 
     /** The card drawn for a node, or null. */

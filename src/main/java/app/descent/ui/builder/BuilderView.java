@@ -119,6 +119,7 @@ public final class BuilderView {
 
         setUpPalette();
         setUpTable();
+        setUpPresentation();
 
         upButton.setOnAction(e -> moveSelected(-1));
         downButton.setOnAction(e -> moveSelected(1));
@@ -417,5 +418,56 @@ public final class BuilderView {
 
     List<BuilderViewModel.Row> rows() {
         return model.rows();
+    }
+
+    /**
+     * Presentation mode: the drawing of the network takes the window, fitted with its text at least 18 px (it pans
+     * beyond that); palette and properties fold into strips on the edges, the table and the code into one below.
+     */
+    private void setUpPresentation() {
+        app.descent.ui.fx.FittedFigure drawing = new app.descent.ui.fx.FittedFigure();
+        drawing.setId("network-drawing");
+        Runnable redraw = () -> {
+            if (app.descent.ui.fx.Presentation.isOn(root)) {
+                drawing.show(NetworkDrawing.node(model.inputProperty().get(), model.rows()));
+            }
+        };
+        model.rows().addListener((javafx.beans.InvalidationListener) o -> redraw.run());
+        model.inputProperty().addListener(o -> redraw.run());
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "palette-strip", "Layers to add");
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.RIGHT, "properties-strip", "Properties");
+        javafx.scene.Node editing = root.getCenter();
+        javafx.scene.control.ToggleButton tableStrip = new javafx.scene.control.ToggleButton(
+                "Layer table and PyTorch code");
+        tableStrip.setId("table-strip");
+        tableStrip.getStyleClass().add(app.descent.ui.fx.SidePanel.STRIP);
+        tableStrip.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        // opened, the table and the code take a fixed share below the drawing, never over it
+        holder.setMinHeight(300);
+        holder.setPrefHeight(300);
+        holder.setMaxHeight(300);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(holder.widthProperty());
+        clip.heightProperty().bind(holder.heightProperty());
+        holder.setClip(clip);
+        ((javafx.scene.layout.Region) editing).setMinHeight(0);
+        holder.visibleProperty().bind(tableStrip.selectedProperty());
+        holder.managedProperty().bind(holder.visibleProperty());
+        javafx.scene.layout.BorderPane drawn = new javafx.scene.layout.BorderPane(drawing.view(), null, null,
+                new javafx.scene.layout.VBox(tableStrip, holder), null);
+        app.descent.ui.fx.Presentation.follow(root, on -> {
+            if (on) {
+                root.setCenter(drawn);
+                holder.getChildren().setAll(editing);
+                redraw.run();
+            } else {
+                holder.getChildren().clear();
+                root.setCenter(editing);
+            }
+        });
+        addButton.setTooltip(new javafx.scene.control.Tooltip("Add the chosen layer after the selected one (Ctrl+Enter)"));
+        app.descent.ui.fx.DemoKeys.of(root).shortcut(addButton::fire, new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
     }
 }

@@ -17,7 +17,7 @@ import javafx.scene.text.Font;
  * Shading and levels follow the ranks of the values (quantiles), so that Rosenbrock's 1e4 rim does not wash out
  * its valley.
  */
-public final class ContourCanvas extends Region implements Sketch.Drawn {
+public final class ContourCanvas extends Region implements Sketch.Drawn, app.descent.ui.fx.Figure {
     /** One optimizer's path and how to draw it. */
     public record Path(String label, double[][] points, Color color) {
     }
@@ -36,8 +36,17 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
     private int shownSteps;
     private double[] minimum;
 
+    /** Text size factor: 1, or enough in presentation mode for the smallest text (11 px) to be 18 px. */
+    private double k = 1;
+    /** The smallest font the last drawing used. */
+    private double smallestFont = Double.POSITIVE_INFINITY;
+
     public ContourCanvas() {
         getChildren().add(canvas);
+        app.descent.ui.fx.Presentation.follow(this, on -> {
+            k = on ? app.descent.ui.fx.Presentation.MIN_FONT_PX / 11 : 1;
+            draw();
+        });
         setMinSize(200, 200);
         setPrefSize(560, 480);
         widthProperty().addListener((o, a, b) -> draw());
@@ -49,6 +58,16 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
             }
             draw();
         });
+    }
+
+    @Override
+    public double smallestFontPx() {
+        return smallestFont * app.descent.ui.fx.Figure.screenScale(this);
+    }
+
+    private Font font(String family, double size) {
+        smallestFont = Math.min(smallestFont, size * k);
+        return family == null ? Font.font(size * k) : Font.font(family, size * k);
     }
 
     @Override
@@ -150,10 +169,10 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
 
     /** Plot area: left, top, width, height (room for the axes' numbers). */
     private double[] area() {
-        double left = 46;
+        double left = 46 * k;
         double top = 10;
         double w = Math.max(10, getWidth() - left - 12);
-        double h = Math.max(10, getHeight() - top - 34);
+        double h = Math.max(10, getHeight() - top - 34 * k);
         return new double[] {left, top, w, h};
     }
 
@@ -166,6 +185,7 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
     /** The map, its axes, the paths and their legend; text and frame in the palette's colours. */
     @Override
     public void draw(Sketch g) {
+        smallestFont = Double.POSITIVE_INFINITY;
         if (grid == null) {
             return;
         }
@@ -183,8 +203,8 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
         if (minimum != null) {
             double[] p = toPixel(a, minimum[0], minimum[1]);
             g.setFill(Color.WHITE);
-            g.setFont(Font.font(15));
-            g.fillText("★", p[0] - 6, p[1] + 5);
+            g.setFont(font(null, 15));
+            g.fillText("★", p[0] - 6 * k, p[1] + 5 * k);
         }
         for (Path path : paths) {
             drawPath(g, a, path);
@@ -238,10 +258,15 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
         if (paths.isEmpty()) {
             return;
         }
-        g.setFont(Font.font("SansSerif", 12));
+        Font f = font("SansSerif", 12);
+        g.setFont(f);
         double w = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(f);
         for (Path p : paths) {
-            w = Math.max(w, p.label().length() * 8.0 + 32);
+            // measured, not guessed from the letters: "momentum" overflowed a box sized by its length
+            probe.setText(p.label());
+            w = Math.max(w, probe.getLayoutBounds().getWidth() + 32 * k);
         }
         double x = a[0] + a[2] - w - 8;
         double y = a[1] + 8;
@@ -252,30 +277,30 @@ public final class ContourCanvas extends Region implements Sketch.Drawn {
             x = a[0] + 8;
         }
         g.setFill(FigurePalette.current().legend());
-        g.fillRoundRect(x, y, w, paths.size() * 17 + 8, 6, 6);
+        g.fillRoundRect(x, y, w, (paths.size() * 17 + 8) * k, 6, 6);
         for (int i = 0; i < paths.size(); i++) {
             Path p = paths.get(i);
-            double yy = y + 14 + i * 17;
+            double yy = y + (14 + i * 17) * k;
             g.setStroke(p.color());
             g.setLineWidth(3);
-            g.strokeLine(x + 6, yy - 4, x + 20, yy - 4);
+            g.strokeLine(x + 6, yy - 4 * k, x + 20 * k, yy - 4 * k);
             g.setFill(FigurePalette.current().text());
-            g.fillText(p.label(), x + 24, yy);
+            g.fillText(p.label(), x + 24 * k, yy);
         }
     }
 
     private void axes(Sketch g, double[] a) {
         g.setFill(FigurePalette.current().muted());
-        g.setFont(Font.font(11));
-        for (int k = 0; k <= 4; k++) {
-            double t = k / 4.0;
+        g.setFont(font(null, 11));
+        for (int i = 0; i <= 4; i++) {
+            double t = i / 4.0;
             String xs = fmt(xMin + t * (xMax - xMin));
             String ys = fmt(yMax - t * (yMax - yMin));
-            g.fillText(xs, a[0] + t * a[2] - 10, a[1] + a[3] + 15);
-            g.fillText(ys, 4, a[1] + t * a[3] + 4);
+            g.fillText(xs, a[0] + t * a[2] - 10 * k, a[1] + a[3] + 15 * k);
+            g.fillText(ys, 4, a[1] + t * a[3] + 4 * k);
         }
-        g.fillText("x", a[0] + a[2] / 2, a[1] + a[3] + 29);
-        g.fillText("y", a[0] - 14, a[1] + 10);
+        g.fillText("x", a[0] + a[2] / 2, a[1] + a[3] + 29 * k);
+        g.fillText("y", a[0] - 14 * k, a[1] + 10 * k);
     }
 
     private static String fmt(double v) {

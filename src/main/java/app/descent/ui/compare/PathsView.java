@@ -137,6 +137,7 @@ public final class PathsView {
         steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
         model.stepsProperty().addListener((o, a, b) -> steps.setValue(b.intValue()));
         raceButton.setOnAction(e -> model.race());
+        setUpPresentation();
         // before Race only the start is shown: nothing to play, step or reset
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {playButton, stepButton, resetButton}) {
             b.disableProperty().bind(model.racedProperty().not());
@@ -276,5 +277,33 @@ public final class PathsView {
         if (shown >= race.steps()) {
             playButton.setSelected(false);
         }
+    }
+
+    @FXML private javafx.scene.layout.BorderPane root;
+
+    /**
+     * Presentation mode: the contour map takes the window, the settings fold into a strip on the left edge and the
+     * racers into one below. Ctrl+Enter races, Space plays and pauses, → and PageDown step.
+     */
+    private void setUpPresentation() {
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "paths-settings-strip",
+                "Surface and race");
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.BOTTOM, "racers-strip", "Racers");
+        app.descent.ui.fx.DemoKeys.of(root)
+                .shortcut(raceButton::fire, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN))
+                .on(() -> {
+                    if (!playButton.isDisabled()) {
+                        playButton.fire();
+                    }
+                }, javafx.scene.input.KeyCode.SPACE)
+                .on(() -> {
+                    if (!stepButton.isDisabled()) {
+                        stepButton.fire();
+                    }
+                }, javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.PAGE_DOWN);
+        raceButton.setTooltip(new javafx.scene.control.Tooltip("Race the optimizers from the start (Ctrl+Enter)"));
+        playButton.setTooltip(new javafx.scene.control.Tooltip("Play the race, or pause it (Space)"));
+        stepButton.setTooltip(new javafx.scene.control.Tooltip("One step of every optimizer (→, PageDown)"));
     }
 }

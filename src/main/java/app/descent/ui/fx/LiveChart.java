@@ -55,7 +55,7 @@ public final class LiveChart {
                 new java.text.DecimalFormat("#,##0.###"), new java.text.DecimalFormat("0.#####")));
         plot.setRenderer(r);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        viewer = new ChartViewer(chart);
+        viewer = new Viewer(chart, this);
         // the hover readout needs an entity (and a tooltip string) per point; made on every redraw of a live chart
         // they were most of its cost, so they are made only while the pointer is over the chart
         r.setDefaultCreateEntities(false);
@@ -132,7 +132,10 @@ public final class LiveChart {
         paint(FigurePalette.current());
     }
 
-    /** Font sizes for normal use (1) or a projector (1.5). */
+    /**
+     * Font sizes for normal use (1) or a projector (1.8, which makes the smallest, the tick labels, 18 px); the
+     * chart follows its window's presentation mode by itself.
+     */
     public void scale(double factor) {
         chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, (int) Math.round(14 * factor)));
         XYPlot plot = chart.getXYPlot();
@@ -142,6 +145,44 @@ public final class LiveChart {
         }
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, (int) Math.round(11 * factor)));
+        }
+    }
+
+    /** The factor that brings the chart's smallest text to {@link Presentation#MIN_FONT_PX} pixels. */
+    static final double PRESENTATION_SCALE = Presentation.MIN_FONT_PX / 10;
+
+    /** The smallest font the chart draws with, in pixels on screen. */
+    public double smallestFontPx() {
+        XYPlot plot = chart.getXYPlot();
+        double smallest = chart.getTitle() == null || !chart.getTitle().isVisible() ? Double.POSITIVE_INFINITY
+                : chart.getTitle().getFont().getSize2D();
+        for (var axis : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (axis.isVisible()) {
+                smallest = Math.min(smallest, axis.getTickLabelFont().getSize2D());
+                if (axis.getLabel() != null && !axis.getLabel().isEmpty()) {
+                    smallest = Math.min(smallest, axis.getLabelFont().getSize2D());
+                }
+            }
+        }
+        if (chart.getLegend() != null && chart.getLegend().isVisible()) {
+            smallest = Math.min(smallest, chart.getLegend().getItemFont().getSize2D());
+        }
+        return smallest * Figure.screenScale(viewer);
+    }
+
+    /** The chart on screen: a figure that reports its fonts and follows presentation mode. */
+    private static final class Viewer extends ChartViewer implements Figure {
+        private final LiveChart owner;
+
+        Viewer(JFreeChart chart, LiveChart owner) {
+            super(chart);
+            this.owner = owner;
+            Presentation.follow(this, on -> owner.scale(on ? PRESENTATION_SCALE : 1));
+        }
+
+        @Override
+        public double smallestFontPx() {
+            return owner.smallestFontPx();
         }
     }
 
@@ -244,7 +285,13 @@ public final class LiveChart {
     public void commit() {
         chart.setNotify(false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        boolean anyData = false;
         for (int i = 0; i < data.getSeriesCount(); i++) {
+            anyData |= data.getSeries(i).getItemCount() > 0;
+        }
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            // a curve not drawn (e.g. no run selected to compare) leaves the legend, unless none is drawn yet
+            r.setSeriesVisibleInLegend(i, !anyData || data.getSeries(i).getItemCount() > 0, false);
             if (markers.getOrDefault(i, false)) {
                 // thousands of markers hide the curve and cost the renderer more than the curve itself
                 r.setSeriesShapesVisible(i, data.getSeries(i).getItemCount() <= MOST_MARKERS);

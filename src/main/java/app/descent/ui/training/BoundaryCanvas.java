@@ -15,7 +15,7 @@ import javafx.scene.paint.Color;
  * layer of their own, drawn once per data set: a new boundary repaints only the tinted cells, which is what lets
  * the picture follow training at 30 frames a second even with the software renderer.
  */
-final class BoundaryCanvas extends StackPane implements Sketch.Drawn {
+final class BoundaryCanvas extends StackPane implements Sketch.Drawn, app.descent.ui.fx.Figure {
     /** The palette the cells were last tinted with (a new one repaints them and the points). */
     private FigurePalette palette = FigurePalette.current();
 
@@ -71,6 +71,12 @@ final class BoundaryCanvas extends StackPane implements Sketch.Drawn {
     void clearBoundary() {
         probabilities = null;
         drawHeat();
+    }
+
+    /** Tinted cells and points: no text. */
+    @Override
+    public double smallestFontPx() {
+        return Double.POSITIVE_INFINITY;
     }
 
     long frames() {

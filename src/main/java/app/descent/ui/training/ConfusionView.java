@@ -7,12 +7,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 
 /** The confusion matrix of the test set: rows are true classes, columns predictions; per-class accuracy beside. */
-final class ConfusionView extends GridPane {
+final class ConfusionView extends GridPane implements app.descent.ui.fx.Figure {
     ConfusionView() {
         setId("confusion");
         getStyleClass().add("confusion");
         setHgap(2);
         setVgap(2);
+    }
+
+    /** Its labels follow the window's font size (21 px in presentation mode). */
+    @Override
+    public double smallestFontPx() {
+        return app.descent.ui.fx.Figure.smallestTextUnder(this);
     }
 
     /** Shows nothing (a new run has no matrix yet). */

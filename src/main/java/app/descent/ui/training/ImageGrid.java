@@ -10,9 +10,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /** A grid of grey images with a caption under each: samples of a dataset, or the test images a run got wrong. */
-final class ImageGrid extends Canvas implements Sketch.Drawn {
+final class ImageGrid extends Canvas implements Sketch.Drawn, app.descent.ui.fx.Figure {
     private static final int CELL = 52;
     private static final int CAPTION = 14;
+    private static final double CAPTION_FONT = 10;
 
     ImageGrid(int columns, int rows) {
         super(columns * CELL, rows * (CELL + CAPTION));
@@ -24,6 +25,14 @@ final class ImageGrid extends Canvas implements Sketch.Drawn {
     private int[] indices = new int[0];
     private String[] captions;
 
+    /** The captions' font, once any is drawn. */
+    private double captionFont = Double.POSITIVE_INFINITY;
+
+    @Override
+    public double smallestFontPx() {
+        return captionFont * app.descent.ui.fx.Figure.screenScale(this);
+    }
+
     /** How many images are shown. */
     int shown() {
         return shown;
@@ -34,6 +43,7 @@ final class ImageGrid extends Canvas implements Sketch.Drawn {
         set = null;
         indices = new int[0];
         captions = null;
+        captionFont = Double.POSITIVE_INFINITY;
         draw(Sketch.of(getGraphicsContext2D()));
     }
 
@@ -61,7 +71,7 @@ final class ImageGrid extends Canvas implements Sketch.Drawn {
         int h = (int) shape[shape.length - 2];
         int w = (int) shape[shape.length - 1];
         int per = set.valuesPerExample();
-        g.setFont(Font.font(10));
+        g.setFont(Font.font(CAPTION_FONT));
         shown = Math.min(indices.length, columns * rows);
         Color paper = palette.background();
         Color ink = palette.text();
@@ -80,6 +90,7 @@ final class ImageGrid extends Canvas implements Sketch.Drawn {
             g.setImageSmoothing(false);
             g.drawImage(image, cx + 2, cy + 2, CELL - 4, CELL - 4);
             if (captions != null) {
+                captionFont = CAPTION_FONT;
                 g.setFill(palette.muted());
                 g.fillText(captions[k], cx + 3, cy + CELL + 10);
             }

@@ -279,14 +279,7 @@ public final class TrainingView {
         lossChart.capPoints(250);
         accuracyChart.capPoints(250);
         lossHost.getChildren().add(lossChart.viewer());
-        // JFreeChart draws with its own fonts: follow the window's presentation mode by hand
-        lossHost.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                javafx.collections.ListChangeListener<String> follow = c -> scaleCharts(scene);
-                scene.getRoot().getStyleClass().addListener(follow);
-                scaleCharts(scene);
-            }
-        });
+        // the charts follow the window's presentation mode by themselves (LiveChart)
         accuracyHost.getChildren().add(accuracyChart.viewer());
         logBox.selectedProperty().addListener((o, a, on) -> lossChart.logScale(on));
         epochsBox.selectedProperty().addListener((o, a, on) -> replot());
@@ -303,6 +296,7 @@ public final class TrainingView {
         model.onUpdates(this::apply);
         showPictureFor(model.datasetProperty().get());
         app.descent.ui.session.Sessions.register(state);
+        setUpPresentation();
     }
 
     /** The form's fields that follow the model by hand (text fields, the samples spinner), after a session's open. */
@@ -368,6 +362,63 @@ public final class TrainingView {
 
     LiveChart accuracyChart() {
         return accuracyChart;
+    }
+
+
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private VBox sideBox;
+    @FXML private javafx.scene.layout.FlowPane runButtons;
+
+    /**
+     * Presentation mode: the charts and the picture take the window; the settings fold into a strip on the left
+     * edge (Train, Pause, Step and Stop stay, above the charts), the runs table into a strip below. Space starts a
+     * run and then pauses and resumes it; Ctrl+Enter trains.
+     */
+    private void setUpPresentation() {
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "settings-strip", "Settings");
+        VBox center = (VBox) statusLabel.getParent();
+        javafx.scene.control.ToggleButton runsStrip = app.descent.ui.fx.SidePanel.fold(historyTable, "runs-strip",
+                "Runs of this session");
+        center.getChildren().add(center.getChildren().indexOf(historyTable), runsStrip);
+        // the run's buttons and its status share one row above the charts; the chart options wait outside
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(12);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.Node options = logBox.getParent();
+        double wrap = runButtons.getPrefWrapLength();
+        app.descent.ui.fx.Presentation.follow(root, on -> {
+            runButtons.setPrefWrapLength(on ? 620 : wrap);
+            options.setVisible(!on);
+            options.setManaged(!on);
+            if (on && runButtons.getParent() == sideBox) {
+                sideBox.getChildren().remove(runButtons);
+                int at = center.getChildren().indexOf(statusLabel);
+                center.getChildren().remove(statusLabel);
+                bar.getChildren().setAll(runButtons, statusLabel);
+                javafx.scene.layout.HBox.setHgrow(statusLabel, javafx.scene.layout.Priority.ALWAYS);
+                center.getChildren().add(at, bar);
+            } else if (!on && runButtons.getParent() == bar) {
+                int at = center.getChildren().indexOf(bar);
+                bar.getChildren().clear();
+                center.getChildren().set(at, statusLabel);
+                sideBox.getChildren().add(runButtons);
+            }
+        });
+        Runnable startOrPause = () -> {
+            if (!model.runningProperty().get()) {
+                trainButton.fire();
+            } else {
+                pauseButton.fire();
+            }
+        };
+        app.descent.ui.fx.DemoKeys.of(root).on(startOrPause, javafx.scene.input.KeyCode.SPACE)
+                .shortcut(() -> {
+                    if (!trainButton.isDisabled()) {
+                        trainButton.fire();
+                    }
+                }, new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        trainButton.setTooltip(new javafx.scene.control.Tooltip("Train with these settings (Space, Ctrl+Enter)"));
+        pauseButton.setTooltip(new javafx.scene.control.Tooltip("Pause the run, or go on (Space)"));
     }
 
     /** Commits what is typed in a spinner's editor; text that is no number puts the shown value back. */
@@ -463,12 +514,6 @@ public final class TrainingView {
         });
         load.setOnFailed(e -> samplesTitle.setText(load.getException().getMessage()));
         app.descent.ui.fx.Background.start(load);
-    }
-
-    private void scaleCharts(javafx.scene.Scene scene) {
-        double f = scene.getRoot().getStyleClass().contains("presentation") ? 1.5 : 1;
-        lossChart.scale(f);
-        accuracyChart.scale(f);
     }
 
     /** The x of a step: the step itself, or the epoch it falls in (fractional) when the axis shows epochs. */
