@@ -181,4 +181,148 @@ public final class CompareJson {
         return new PathRace.Path(spec, points, stoppedAt, stoppedAt == null ? null : f.text("reason"),
                 f.number("final"));
     }
+    /**
+     * One search trial: {@code number}, {@code lr}, {@code weight-decay}, {@code batch-size}, {@code status}
+     * (waiting, running, done, pruned, diverged), {@code val-loss}, {@code val-accuracy} (NaN as text),
+     * {@code val-losses} (one per epoch run) and {@code reason} (absent when none).
+     */
+    public static ObjectNode trial(Search.Trial t) {
+        ObjectNode o = JsonFields.object();
+        o.put("number", t.number());
+        o.put("lr", t.params().lr());
+        o.put("weight-decay", t.params().weightDecay());
+        o.put("batch-size", t.params().batchSize());
+        o.put("status", t.status().name().toLowerCase(java.util.Locale.ROOT));
+        JsonFields.put(o, "val-loss", t.valLoss());
+        JsonFields.put(o, "val-accuracy", t.valAccuracy());
+        ArrayNode losses = o.putArray("val-losses");
+        for (double v : t.valLosses()) {
+            JsonFields.add(losses, v);
+        }
+        if (t.reason() != null) {
+            o.put("reason", t.reason());
+        }
+        return o;
+    }
+
+    public static Search.Trial trial(JsonFields f) {
+        int number = f.integer("number");
+        if (number < 0) {
+            throw f.error("number", "must be at least 0, not " + number);
+        }
+        double lr = f.number("lr");
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw f.error("lr", "a learning rate is a positive number, not " + lr);
+        }
+        double decay = f.number("weight-decay");
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw f.error("weight-decay", "must be a number of at least 0, not " + decay);
+        }
+        int batch = f.integer("batch-size");
+        if (batch < 1) {
+            throw f.error("batch-size", "must be at least 1, not " + batch);
+        }
+        String statusText = f.text("status");
+        Search.Status status;
+        try {
+            status = Search.Status.valueOf(statusText.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw f.error("status", "unknown status '" + statusText + "'; choose one of waiting, running, done, "
+                    + "pruned, diverged");
+        }
+        List<Double> losses = new ArrayList<>();
+        for (double v : f.numbers("val-losses")) {
+            losses.add(v);
+        }
+        return new Search.Trial(number, new Search.Params(lr, decay, batch), status, f.number("val-loss"),
+                f.number("val-accuracy"), losses.size(), List.copyOf(losses), f.optionalText("reason"));
+    }
+
+    /**
+     * The initializers compared ({@code InitStudy.Result}): {@code activation}, {@code widths}, {@code batch-size},
+     * {@code seed}, {@code input-std} and {@code curves}, one per initializer ({@code initializer}, {@code loss},
+     * {@code activation-std}, {@code dead-fraction}, {@code gradient-std}, {@code gradient-norm}: per depth).
+     */
+    public static ObjectNode initStudy(InitStudy.Result r) {
+        ObjectNode o = JsonFields.object();
+        o.put("activation", r.activation());
+        ArrayNode widths = o.putArray("widths");
+        r.widths().forEach(widths::add);
+        o.put("batch-size", r.batchSize());
+        o.put("seed", r.seed());
+        JsonFields.put(o, "input-std", r.inputStd());
+        ArrayNode curves = o.putArray("curves");
+        for (InitStudy.Curve c : r.curves()) {
+            ObjectNode x = curves.addObject();
+            x.put("initializer", c.initializer());
+            JsonFields.put(x, "loss", c.loss());
+            x.set("activation-std", numbers(c.activationStd()));
+            x.set("dead-fraction", numbers(c.deadFraction()));
+            x.set("gradient-std", numbers(c.gradientStd()));
+            x.set("gradient-norm", numbers(c.gradientNorm()));
+        }
+        return o;
+    }
+
+    private static ArrayNode numbers(List<Double> values) {
+        return JsonFields.numbers(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static List<Double> list(double[] values) {
+        List<Double> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    public static InitStudy.Result initStudy(JsonFields f) {
+        String activation = f.text("activation");
+        TrainingJson.checked(f, "activation", () -> app.descent.catalog.Activation.parse(activation));
+        List<Integer> widths = new ArrayList<>();
+        double[] w = f.numbers("widths");
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] < 1 || w[i] != Math.rint(w[i])) {
+                throw f.error("widths[" + i + "]", "expected a width of at least 1, not " + w[i]);
+            }
+            widths.add((int) w[i]);
+        }
+        if (widths.size() < 2) {
+            throw f.error("widths", "an input and an output width at least, not " + widths);
+        }
+        int batch = f.integer("batch-size");
+        if (batch < 1) {
+            throw f.error("batch-size", "must be at least 1, not " + batch);
+        }
+        long seed = f.longInteger("seed");
+        double inputStd = f.number("input-std");
+        int hidden = widths.size() - 2;
+        int linear = widths.size() - 1;
+        List<InitStudy.Curve> curves = new ArrayList<>();
+        for (JsonFields x : f.objects("curves")) {
+            String init = x.text("initializer");
+            TrainingJson.checked(x, "initializer", () -> app.descent.training.Initializer.parse(init));
+            double[] std = x.numbers("activation-std");
+            double[] dead = x.numbers("dead-fraction");
+            double[] gstd = x.numbers("gradient-std");
+            double[] gnorm = x.numbers("gradient-norm");
+            if (std.length != hidden) {
+                throw x.error("activation-std", hidden + " numbers expected, one per hidden layer, not " + std.length);
+            }
+            if (dead.length != hidden) {
+                throw x.error("dead-fraction", hidden + " numbers expected, one per hidden layer, not " + dead.length);
+            }
+            if (gstd.length != linear) {
+                throw x.error("gradient-std", linear + " numbers expected, one per Linear layer, not " + gstd.length);
+            }
+            if (gnorm.length != linear) {
+                throw x.error("gradient-norm", linear + " numbers expected, one per Linear layer, not " + gnorm.length);
+            }
+            curves.add(new InitStudy.Curve(init, x.number("loss"), list(std), list(dead), list(gstd), list(gnorm)));
+        }
+        if (curves.isEmpty()) {
+            throw f.error("curves", "at least one initializer compared");
+        }
+        return new InitStudy.Result(activation, widths, batch, seed, inputStd, curves);
+    }
 }

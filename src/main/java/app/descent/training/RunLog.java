@@ -27,6 +27,8 @@ public final class RunLog {
     private float[] boundary;
     private int boundaryClasses;
     private int boundaryGrid;
+    private int[] mistakes;
+    private int[] mistakesPredicted;
 
     public RunLog(int run) {
         this.run = run;
@@ -116,5 +118,23 @@ public final class RunLog {
         boundary = probabilities;
         boundaryClasses = classes;
         boundaryGrid = grid;
+    }
+
+    /** The misclassified test examples shown (their indices in the run's test set), or null. */
+    public int[] mistakes() {
+        return mistakes;
+    }
+
+    /** What the run predicted for each of {@link #mistakes()}, or null. */
+    public int[] mistakesPredicted() {
+        return mistakesPredicted;
+    }
+
+    public void mistakes(int[] indices, int[] predicted) {
+        if (indices.length != predicted.length) {
+            throw new IllegalArgumentException("one prediction per index");
+        }
+        mistakes = indices.clone();
+        mistakesPredicted = predicted.clone();
     }
 }

@@ -163,7 +163,8 @@ public final class TrainingJson {
      * ({@code epoch}, {@code step}, {@code train-loss}, {@code train-accuracy}, {@code val-loss},
      * {@code val-accuracy}, {@code seconds}), {@code test} ({@code loss}, {@code accuracy}, {@code steps},
      * {@code seconds}, {@code reason}) once it finished, {@code diverged} ({@code step}, {@code reason}),
-     * {@code confusion} ({@code classes}, {@code counts}) and {@code boundary} ({@code classes}, {@code grid},
+     * {@code confusion} ({@code classes}, {@code counts}), {@code mistakes} (the misclassified test examples shown:
+     * {@code indices} in the run's test set and the classes {@code predicted}) and {@code boundary} ({@code classes}, {@code grid},
      * {@code probabilities}).
      */
     public static ObjectNode log(RunLog log, ObjectNode o) {
@@ -203,6 +204,15 @@ public final class TrainingJson {
                 for (int v : row) {
                     r.add(v);
                 }
+            }
+        }
+        if (log.mistakes() != null) {
+            ObjectNode m = o.putObject("mistakes");
+            ArrayNode indices = m.putArray("indices");
+            ArrayNode predicted = m.putArray("predicted");
+            for (int i = 0; i < log.mistakes().length; i++) {
+                indices.add(log.mistakes()[i]);
+                predicted.add(log.mistakesPredicted()[i]);
             }
         }
         if (log.boundary() != null) {
@@ -276,6 +286,19 @@ public final class TrainingJson {
             }
             log.confusion(counts, classes);
         }
+        if (f.has("mistakes")) {
+            JsonFields m = f.object("mistakes");
+            if (log.confusion() == null) {
+                throw m.error("indices", "misclassified examples need the confusion matrix they come from");
+            }
+            int[] indices = counts(m, "indices", Integer.MAX_VALUE);
+            int[] predicted = counts(m, "predicted", log.classNames().size());
+            if (predicted.length != indices.length) {
+                throw m.error("predicted", indices.length + " predictions expected, one per index, not "
+                        + predicted.length);
+            }
+            log.mistakes(indices, predicted);
+        }
         if (f.has("boundary")) {
             JsonFields b = f.object("boundary");
             int classes = b.integer("classes");
@@ -292,6 +315,21 @@ public final class TrainingJson {
             log.boundary(probabilities, classes, grid);
         }
         return log;
+    }
+
+    /** An array of whole numbers from 0 to {@code below} - 1. */
+    private static int[] counts(JsonFields f, String field, int below) {
+        List<JsonNode> items = f.list(field);
+        int[] out = new int[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = items.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() >= below) {
+                throw f.error(field + "[" + i + "]", below == Integer.MAX_VALUE ? "expected an index, not " + v
+                        : "expected a class from 0 to " + (below - 1) + ", not " + v);
+            }
+            out[i] = v.intValue();
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------------ inspections

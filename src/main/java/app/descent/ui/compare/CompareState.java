@@ -23,8 +23,11 @@ import java.util.List;
  * its latest inspection and the study's report ({@code finished} false when it was saved while running: what it had
  * reached then). {@code paths}: the function, start, steps and every optimizer's settings, and {@code race}, the paths
  * computed (every point) and how far they were drawn. {@code inspect}: its settings and {@code result}, the
- * inspection shown (per layer statistics and histograms) with its status line. {@code activations} and {@code search}:
- * their settings. Finished results are shown again on open without running anything.
+ * inspection shown (per layer statistics and histograms) or {@code init-study}, the initializers compared (per
+ * depth figures of each), with its status line. {@code activations} and {@code search}:
+ * their settings; {@code search} also its {@code result} when it has trials: {@code trials} (each trial's parameters,
+ * status, validation losses per epoch, reason), {@code best} (the winning trial's number, -1 when none) and
+ * {@code status} (the status line). Finished results are shown again on open without running anything.
  */
 final class CompareState implements WorkspaceState {
     static final List<String> TABS = List.of("runs", "activations", "inspect", "paths", "search");
@@ -117,9 +120,14 @@ final class CompareState implements WorkspaceState {
         }
         o.put("every", m.everyProperty().get());
         Inspection shown = m.shownInspection();
+        app.descent.compare.InitStudy.Result study = m.shownStudy();
         if (shown != null) {
             ObjectNode r = o.putObject("result");
             r.set("inspection", TrainingJson.inspection(shown));
+            r.put("status", m.statusProperty().get());
+        } else if (study != null) {
+            ObjectNode r = o.putObject("result");
+            r.set("init-study", CompareJson.initStudy(study));
             r.put("status", m.statusProperty().get());
         }
         return o;
@@ -136,6 +144,16 @@ final class CompareState implements WorkspaceState {
         o.put("trials", m.trialsProperty().get());
         o.put("grid", m.gridProperty().get());
         o.put("seed", m.seedProperty().get());
+        if (!m.rows().isEmpty()) {
+            ObjectNode r = o.putObject("result");
+            ArrayNode trials = r.putArray("trials");
+            for (app.descent.compare.Search.Trial t : m.rows()) {
+                trials.add(CompareJson.trial(t));
+            }
+            app.descent.compare.Search.Trial best = m.bestProperty().get();
+            r.put("best", best == null ? -1 : best.number());
+            r.put("status", m.statusProperty().get());
+        }
         return o;
     }
 
@@ -286,12 +304,21 @@ final class CompareState implements WorkspaceState {
             throw f.error("every", "must be from 1 to 1000, not " + every);
         }
         Inspection shown = null;
+        app.descent.compare.InitStudy.Result studied = null;
         String statusLine = "";
         if (f.has("result")) {
             JsonFields r = f.object("result");
-            shown = TrainingJson.inspection(r.object("inspection"));
+            if (r.has("init-study")) {
+                if (r.has("inspection")) {
+                    throw r.error("inspection", "the tab shows an inspection or the initializers compared, not both");
+                }
+                studied = CompareJson.initStudy(r.object("init-study"));
+            } else {
+                shown = TrainingJson.inspection(r.object("inspection"));
+            }
             statusLine = r.text("status");
         }
+        app.descent.compare.InitStudy.Result study = studied;
         Inspection result = shown;
         String resultStatus = statusLine;
         return () -> {
@@ -306,7 +333,11 @@ final class CompareState implements WorkspaceState {
             m.lrProperty().set(lr);
             m.everyProperty().set(every);
             view.inspect().sync();
-            m.restoreInspection(result, resultStatus);
+            if (study != null) {
+                m.restoreStudy(study, resultStatus);
+            } else {
+                m.restoreInspection(result, resultStatus);
+            }
         };
     }
 
@@ -322,6 +353,30 @@ final class CompareState implements WorkspaceState {
         }
         boolean grid = f.bool("grid");
         String seed = f.text("seed");
+        List<app.descent.compare.Search.Trial> trialsShown = new ArrayList<>();
+        app.descent.compare.Search.Trial best = null;
+        String statusLine = "";
+        if (f.has("result")) {
+            JsonFields r = f.object("result");
+            for (JsonFields t : r.objects("trials")) {
+                trialsShown.add(CompareJson.trial(t));
+            }
+            if (trialsShown.isEmpty()) {
+                throw r.error("trials", "a search has at least one trial");
+            }
+            int b = r.integer("best");
+            if (b != -1) {
+                best = trialsShown.stream().filter(t -> t.number() == b).findFirst()
+                        .orElseThrow(() -> r.error("best", "no trial " + b));
+                if (best.status() != app.descent.compare.Search.Status.DONE) {
+                    throw r.error("best", "trial " + b + " is " + best.status().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": only a completed trial wins");
+                }
+            }
+            statusLine = r.text("status");
+        }
+        app.descent.compare.Search.Trial winner = best;
+        String resultStatus = statusLine;
         return () -> {
             SearchViewModel m = view.search().model();
             m.taskProperty().set(task);
@@ -333,6 +388,7 @@ final class CompareState implements WorkspaceState {
             m.gridProperty().set(grid);
             m.seedProperty().set(seed);
             view.search().sync();
+            m.restoreResult(trialsShown, winner, resultStatus);
         };
     }
 

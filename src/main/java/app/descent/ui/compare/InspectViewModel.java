@@ -322,6 +322,20 @@ public final class InspectViewModel {
         status.set(statusLine);
     }
 
+    /** The initializers' comparison the tab shows, or null (none, or an inspection shown since). */
+    app.descent.compare.InitStudy.Result shownStudy() {
+        return inspectionLast ? null : study.get();
+    }
+
+    /** Shows an initializers' comparison a session saved, with its status line, without computing it again. */
+    void restoreStudy(app.descent.compare.InitStudy.Result r, String statusLine) {
+        inspectionLast = false;
+        inspection.set(null);
+        study.set(null);
+        study.set(r);
+        status.set(statusLine);
+    }
+
     /** The per-layer figures as CSV. */
     public String csv() {
         Inspection i = inspection.get();

@@ -126,6 +126,17 @@ public final class SearchViewModel {
         stop = true;
     }
 
+    /**
+     * Shows a search's trials, best and status line as a session saved them (nothing runs); {@code trials} empty
+     * clears the table.
+     */
+    void restoreResult(List<Search.Trial> trials, Search.Trial winner, String statusLine) {
+        rows.setAll(trials);
+        best.set(winner);
+        status.set(statusLine);
+        progress.set(trials.isEmpty() ? 0 : 1);
+    }
+
     private static double[] pair(String what, String text) {
         String[] parts = (text == null ? "" : text).split(",");
         if (parts.length != 2) {

@@ -38,6 +38,24 @@ final class ImageGrid extends Canvas implements Sketch.Drawn, app.descent.ui.fx.
         return shown;
     }
 
+    /** The captions of the images given (all of them, drawn or not), empty when none. */
+    java.util.List<String> captions() {
+        return captions == null ? java.util.List.of() : java.util.List.of(captions);
+    }
+
+    /** The pixels of the images given, one after the other (all of them, drawn or not). */
+    float[] pixels() {
+        if (set == null) {
+            return new float[0];
+        }
+        int per = set.valuesPerExample();
+        float[] out = new float[indices.length * per];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(set.x(), indices[k] * per, out, k * per, per);
+        }
+        return out;
+    }
+
     /** Shows nothing. */
     void clear() {
         set = null;

@@ -257,6 +257,7 @@ public final class TrainingView {
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
         samplesTitle.getStyleClass().add("section-title");
+        samples.setId("image-grid");
         app.descent.ui.fx.FigureExport.install(boundary, "decision-boundary");
         app.descent.ui.fx.FigureExport.install(confusion, "confusion-matrix");
         app.descent.ui.fx.FigureExport.install(samples, "images");
@@ -353,6 +354,23 @@ public final class TrainingView {
             if (log.confusion() != null) {
                 confusion.show(log.confusion(), log.classNames());
             }
+            if (log.mistakes() != null) {
+                // the run's test set again (the same dataset, samples and seed give the same split)
+                try {
+                    app.descent.training.data.Examples test = app.descent.training.data.DataSplit.load(row.dataset(),
+                            new app.descent.training.data.DataSplit.Options(row.samples(), row.noise(),
+                                    row.settings().seed(), 0, 0.1)).test();
+                    int[] indices = log.mistakes();
+                    int[] predicted = log.mistakesPredicted();
+                    boolean fits = test.classNames().size() == log.classNames().size()
+                            && java.util.Arrays.stream(indices).allMatch(i -> i < test.count());
+                    if (fits) {
+                        showMistakes(test, indices, predicted);
+                    }
+                } catch (app.descent.UserInputException e) {
+                    // a dataset gone since: the matrix without its images
+                }
+            }
         }
     }
 
@@ -438,6 +456,7 @@ public final class TrainingView {
     /** A new run starts: what the last run left (confusion matrix, misclassified images, boundary) goes. */
     private void clearResults() {
         confusion.clear();
+        imagesAsked++;
         samples.clear();
         samplesTitle.setText("");
         boundary.clearBoundary();
@@ -495,6 +514,7 @@ public final class TrainingView {
     /** A few samples of an image set, so that a student sees what the network will learn from. */
     private void preview(String dataset) {
         samplesTitle.setText("Samples of " + dataset);
+        int asked = ++imagesAsked;
         javafx.concurrent.Task<app.descent.training.data.Examples> load = new javafx.concurrent.Task<>() {
             @Override
             protected app.descent.training.data.Examples call() {
@@ -503,6 +523,10 @@ public final class TrainingView {
             }
         };
         load.setOnSucceeded(e -> {
+            if (asked != imagesAsked) {
+                // images shown since (a run's mistakes, a session's): the preview came too late
+                return;
+            }
             app.descent.training.data.Examples set = load.getValue();
             int[] picks = new int[32];
             String[] captions = new String[32];
@@ -576,6 +600,20 @@ public final class TrainingView {
         accuracyChart.commit();
     }
 
+    /** Counts what was asked of the image grid, so that a preview read in the background never covers a later picture. */
+    private int imagesAsked;
+
+    private void showMistakes(app.descent.training.data.Examples test, int[] indices, int[] predicted) {
+        imagesAsked++;
+        String[] captions = new String[indices.length];
+        for (int k = 0; k < captions.length; k++) {
+            captions[k] = shortName(test.classNames().get(predicted[k])) + " ≠ "
+                    + shortName(test.classNames().get(test.labels()[indices[k]]));
+        }
+        samplesTitle.setText("Misclassified test images (predicted ≠ true)");
+        samples.show(test, indices, captions);
+    }
+
     private static String shortName(String s) {
         return s.length() > 5 ? s.substring(0, 4) + "." : s;
     }
@@ -608,13 +646,7 @@ public final class TrainingView {
                     confusion.show(c.counts(), c.classNames());
                 }
             } else if (u instanceof TrainingViewModel.Update.Mistakes m && m.run() == currentRun) {
-                String[] captions = new String[m.indices().length];
-                for (int k = 0; k < captions.length; k++) {
-                    captions[k] = shortName(m.test().classNames().get(m.predicted()[k])) + " ≠ "
-                            + shortName(m.test().classNames().get(m.test().labels()[m.indices()[k]]));
-                }
-                samplesTitle.setText("Misclassified test images (predicted ≠ true)");
-                samples.show(m.test(), m.indices(), captions);
+                showMistakes(m.test(), m.indices(), m.predicted());
             } else if (u instanceof TrainingViewModel.Update.Event ev) {
                 TrainingEvent e = ev.event();
                 if (e instanceof TrainingEvent.Step s && s.run() == currentRun) {

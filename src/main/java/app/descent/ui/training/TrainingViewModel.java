@@ -358,6 +358,8 @@ public final class TrainingViewModel {
                 logs.get(st.run()).stepsPerEpoch(st.stepsPerEpoch());
             } else if (u instanceof Update.Confusion c && logs.containsKey(c.run())) {
                 logs.get(c.run()).confusion(c.counts(), c.classNames());
+            } else if (u instanceof Update.Mistakes m && logs.containsKey(m.run())) {
+                logs.get(m.run()).mistakes(m.indices(), m.predicted());
             } else if (u instanceof Update.Boundary b && logs.containsKey(b.run())) {
                 logs.get(b.run()).boundary(b.probabilities(), b.classes(), GRID);
             }

@@ -223,6 +223,123 @@ class CompareSessionTest {
     }
 
     @Test
+    void aFinishedSearchComesBackWithoutRunningAgain(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-search");
+        robot.interact(() -> robot.lookup("#search-task").queryComboBox().getSelectionModel().select(1));
+        robot.doubleClickOn("#search-batches");
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("64");
+        robot.doubleClickOn("#search-trials");
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("3").type(KeyCode.ENTER);
+        robot.clickOn("#run-search");
+        Label status = robot.lookup("#search-status").queryAs(Label.class);
+        try {
+            await(240, () -> status.getText().startsWith("done"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("search status: " + status.getText());
+        }
+        TableView<?> table = robot.lookup("#trials").queryAs(TableView.class);
+        List<Object> trials = new ArrayList<>(table.getItems());
+        assertThat(trials).hasSize(3);
+        String statusText = status.getText();
+        assertThat(statusText).contains("best so far");
+        List<List<double[]>> chart = curves(robot, "#search-chart");
+        assertThat(chart).isNotEmpty();
+        assertThat(chart.get(0)).isNotEmpty();
+        robot.clickOn("#tab-runs");
+
+        SessionFiles files = new SessionFiles();
+        JsonNode json = saved(robot, files);
+        assertThat(json.get("search").get("trials").asInt()).isEqualTo(3);
+        assertThat(json.get("search").get("result").get("trials")).hasSize(3);
+        assertThat(json.get("search").get("result").get("best").asInt()).isGreaterThanOrEqualTo(0);
+
+        robot.interact(() -> Workspaces.open(stage, Workspace.COMPARE));
+        assertThat(robot.lookup("#trials").queryAs(TableView.class).getItems()).isEmpty();
+        robot.interact(() -> state().restore(json, files).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#tab-search");
+        assertThat(new ArrayList<Object>(robot.lookup("#trials").queryAs(TableView.class).getItems()))
+                .isEqualTo(trials);
+        assertThat(robot.lookup("#search-status").queryAs(Label.class).getText()).isEqualTo(statusText);
+        sameCurves(chart, curves(robot, "#search-chart"));
+        // the best trial's row is highlighted again
+        int best = json.get("search").get("result").get("best").asInt();
+        var rows = robot.lookup("#trials .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getStyleClass().contains(RunsView.BEST_ROW)).toList();
+        assertThat(rows).hasSize(1);
+        assertThat(((app.descent.compare.Search.Trial) rows.get(0).getItem()).number()).isEqualTo(best);
+        assertThat(robot.lookup("#run-search").queryButton().isDisabled()).isFalse();
+        Screenshots.save(stage.getScene(), "compare-session-search");
+        robot.clickOn("#tab-runs");
+        assertThat(saved(robot, new SessionFiles())).isEqualTo(json);
+
+        // damaged results are refused naming the field
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result").get("trials").get(0))
+                .put("status", "lost"), "compare.search.result.trials[0].status: unknown status 'lost'");
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result").get("trials").get(1))
+                .put("lr", -1.0), "compare.search.result.trials[1].lr:");
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result").get("trials").get(0))
+                .put("val-losses", "x"), "compare.search.result.trials[0].val-losses:");
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result")).put("best", 7),
+                "compare.search.result.best: no trial 7");
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result")).remove("status"),
+                "compare.search.result.status: missing");
+        refused(robot, json, j -> ((ObjectNode) j.get("search").get("result")).putArray("trials"),
+                "compare.search.result.trials: a search has at least one trial");
+    }
+
+    @Test
+    void theInitializersComparedComeBackWithoutRunningAgain(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-inspect");
+        robot.clickOn("#compare-inits");
+        Label status = robot.lookup("#inspect-status").queryAs(Label.class);
+        try {
+            await(180, () -> status.getText().startsWith("initializers compared"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("inspect status: " + status.getText());
+        }
+        String statusText = status.getText();
+        List<List<double[]>> std = curves(robot, "#activation-std-chart");
+        List<List<double[]>> grad = curves(robot, "#grad-norm-chart");
+        assertThat(std).hasSize(app.descent.compare.InitStudy.INITIALIZERS.size());
+        javafx.scene.layout.FlowPane tiles = robot.lookup("#activation-tiles").query();
+        List<String> lines = tiles.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertThat(lines).hasSize(std.size());
+        robot.clickOn("#tab-runs");
+
+        SessionFiles files = new SessionFiles();
+        JsonNode json = saved(robot, files);
+        JsonNode study = json.get("inspect").get("result").get("init-study");
+        assertThat(study.get("curves")).hasSize(std.size());
+        assertThat(json.get("inspect").get("result").has("inspection")).isFalse();
+
+        robot.interact(() -> Workspaces.open(stage, Workspace.COMPARE));
+        robot.interact(() -> state().restore(json, files).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#tab-inspect");
+        assertThat(robot.lookup("#inspect-status").queryAs(Label.class).getText()).isEqualTo(statusText);
+        sameCurves(std, curves(robot, "#activation-std-chart"));
+        sameCurves(grad, curves(robot, "#grad-norm-chart"));
+        javafx.scene.layout.FlowPane restoredTiles = robot.lookup("#activation-tiles").query();
+        assertThat(restoredTiles.getChildren().stream().map(n -> ((Label) n).getText()).toList()).isEqualTo(lines);
+        Screenshots.save(stage.getScene(), "compare-session-inits");
+        robot.clickOn("#tab-runs");
+        assertThat(saved(robot, new SessionFiles())).isEqualTo(json);
+
+        refused(robot, json, j -> ((ObjectNode) j.get("inspect").get("result").get("init-study").get("curves").get(0))
+                .put("initializer", "orthogonal"), "compare.inspect.result.init-study.curves[0].initializer:");
+        refused(robot, json, j -> ((ArrayNode) j.get("inspect").get("result").get("init-study").get("curves").get(1)
+                .get("activation-std")).remove(0), "compare.inspect.result.init-study.curves[1].activation-std: "
+                + (app.descent.compare.InitStudy.WIDTHS.size() - 2) + " numbers expected");
+        refused(robot, json, j -> ((ObjectNode) j.get("inspect").get("result").get("init-study"))
+                .put("activation", "wobble"), "compare.inspect.result.init-study.activation:");
+        refused(robot, json, j -> ((ObjectNode) j.get("inspect").get("result").get("init-study"))
+                .putArray("curves"), "compare.inspect.result.init-study.curves: at least one initializer");
+    }
+
+    @Test
     void aDamagedStateIsRefusedNamingTheFieldAndNothingChanges(FxRobot robot) throws Exception {
         robot.clickOn("#tab-search");
         JsonNode good = saved(robot, new SessionFiles());

@@ -179,6 +179,60 @@ class TrainingSessionTest {
     }
 
     @Test
+    void anImageRunComesBackWithItsConfusionMatrixAndMisclassifiedImages(FxRobot robot) throws Exception {
+        ComboBox<String> dataset = robot.lookup("#dataset").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select("mnist"));
+        type(robot, "#samples", "300");
+        type(robot, "#epochs", "1");
+        robot.clickOn("#train");
+        TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
+        waitFor(180, TimeUnit.SECONDS, () -> history.getItems().size() == 1
+                && !((TrainingViewModel.RunRow) history.getItems().get(0)).result().equals("running"));
+        ImageGrid grid = robot.lookup("#image-grid").queryAs(ImageGrid.class);
+        waitFor(30, TimeUnit.SECONDS, () -> !grid.captions().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> captions = grid.captions();
+        float[] pixels = grid.pixels();
+        int shown = grid.shown();
+        assertThat(shown).isPositive();
+        javafx.scene.layout.GridPane matrix = robot.lookup("#confusion").query();
+        List<String> cells = matrix.getChildren().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList();
+
+        SessionFiles files = new SessionFiles();
+        JsonNode json = saved(robot, files);
+        JsonNode mistakes = json.get("runs").get(0).get("mistakes");
+        assertThat(mistakes.get("indices")).hasSize(captions.size());
+        assertThat(mistakes.get("predicted")).hasSize(captions.size());
+
+        robot.interact(() -> Workspaces.open(stage, Workspace.TRAINING));
+        robot.interact(() -> state().restore(json, files).run());
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageGrid restored = robot.lookup("#image-grid").queryAs(ImageGrid.class);
+        assertThat(restored.captions()).isEqualTo(captions);
+        assertThat(restored.pixels()).containsExactly(pixels);
+        assertThat(restored.shown()).isEqualTo(shown);
+        assertThat(robot.lookup(".section-title").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Misclassified"))).isTrue();
+        javafx.scene.layout.GridPane restoredMatrix = robot.lookup("#confusion").query();
+        assertThat(restoredMatrix.getChildren().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList()).isEqualTo(cells);
+        Screenshots.save(stage.getScene(), "training-session-mnist");
+        assertThat(saved(robot, new SessionFiles())).isEqualTo(json);
+
+        // damaged: a class that does not exist, a prediction missing, a negative index
+        refused(robot, json, files, j -> ((ArrayNode) j.get("runs").get(0).get("mistakes").get("predicted")).set(0,
+                JSON.getNodeFactory().numberNode(10)), "training.runs[0].mistakes.predicted[0]: expected a class "
+                + "from 0 to 9");
+        refused(robot, json, files, j -> ((ArrayNode) j.get("runs").get(0).get("mistakes").get("predicted"))
+                .remove(0), "training.runs[0].mistakes.predicted: " + captions.size() + " predictions expected");
+        refused(robot, json, files, j -> ((ArrayNode) j.get("runs").get(0).get("mistakes").get("indices")).set(0,
+                JSON.getNodeFactory().numberNode(-1)), "training.runs[0].mistakes.indices[0]: expected an index");
+        refused(robot, json, files, j -> ((ObjectNode) j.get("runs").get(0).get("mistakes")).put("indices", "x"),
+                "training.runs[0].mistakes.indices: expected an array");
+    }
+
+    @Test
     void aRunStillTrainingIsSavedAsFarAsItGotAndMarkedInterrupted(FxRobot robot) throws Exception {
         ComboBox<String> dataset = robot.lookup("#dataset").queryComboBox();
         robot.interact(() -> dataset.getSelectionModel().select("xor"));
