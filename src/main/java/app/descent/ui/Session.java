@@ -100,6 +100,24 @@ public final class Session {
         UNLISTEN.add(() -> property.removeListener(listener));
     }
 
+    /**
+     * Runs {@code stop} when a new window opens: a gone window's clocks and threads must not keep it, and every
+     * workspace it holds, alive (tests open a hundred windows in one JVM; their datasets filled the heap).
+     */
+    public static void whenReplaced(Runnable stop) {
+        UNLISTEN.add(stop);
+    }
+
+    /**
+     * Runs {@code action} when {@code window} is hidden, until a new window opens in it: the stage outlives the
+     * window when a new one is built on it, and its handlers must not keep the old one alive.
+     */
+    public static void whenHidden(javafx.stage.Window window, Runnable action) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> h = e -> action.run();
+        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, h);
+        UNLISTEN.add(() -> window.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, h));
+    }
+
     /** Forgets every hand-over and every listener to them (a new window). */
     public static void reset() {
         app.descent.ui.session.Sessions.reset();

@@ -110,7 +110,8 @@ public final class FileMenu {
                 return t;
             });
             refresher.scheduleWithFixedDelay(this::queueRefresh, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> refresher.shutdownNow());
+            app.descent.ui.Session.whenHidden(stage, refresher::shutdownNow);
+            app.descent.ui.Session.whenReplaced(refresher::shutdownNow);
         }
     }
 
@@ -170,7 +171,7 @@ public final class FileMenu {
         if (saver != null) {
             autosave = saver;
             saver.start(model, period);
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> saver.close());
+            app.descent.ui.Session.whenHidden(stage, saver::close);
         }
     }
 

@@ -373,7 +373,7 @@ public final class ShellView {
                 e.consume();
             }
         });
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> saveBounds(stage));
+        app.descent.ui.Session.whenHidden(stage, () -> saveBounds(stage));
     }
 
     /** True when nothing would be lost, or the person agrees to lose it. */
