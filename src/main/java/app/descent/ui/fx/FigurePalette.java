@@ -35,14 +35,14 @@ public record FigurePalette(String name, Color background, Color plot, Color gri
             Color.web("#ffffff"), Color.web("#ffffff"), Color.web("#d0d7de"), Color.web("#6e7781"),
             Color.web("#1f2328"), Color.web("#57606a"), Color.web("#ffffff", 0.88),
             List.of(Color.web("#0072b2"), Color.web("#bf8300"), Color.web("#009e73"), Color.web("#c8411b"),
-                    Color.web("#cc79a7"), Color.web("#8c6d1f"), Color.web("#6a3d9a"), Color.web("#4d4d4d")));
+                    Color.web("#cc79a7"), Color.web("#882255"), Color.web("#6a3d9a"), Color.web("#4d4d4d")));
 
     /** GitHub's dark canvas (the window's Primer Dark), so that a figure sits in the window without a seam. */
     public static final FigurePalette DARK = new FigurePalette("dark",
             Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"), Color.web("#8b949e"),
             Color.web("#e6edf3"), Color.web("#b1bac4"), Color.web("#0d1117", 0.85),
             List.of(Color.web("#56b4e9"), Color.web("#f5b731"), Color.web("#2fc99b"), Color.web("#ff7f45"),
-                    Color.web("#e896c6"), Color.web("#f7ef7a"), Color.web("#b392f0"), Color.web("#c9d1d9")));
+                    Color.web("#e896c6"), Color.web("#a8e05f"), Color.web("#b392f0"), Color.web("#c9d1d9")));
 
     private static final ReadOnlyObjectWrapper<FigurePalette> CURRENT = new ReadOnlyObjectWrapper<>(LIGHT);
     private static final String FOLLOWER = "descent.figure-palette";
