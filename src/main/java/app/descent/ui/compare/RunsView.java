@@ -150,6 +150,7 @@ public final class RunsView {
     @FXML private Label headlineLabel;
     @FXML private TableView<Study.Row> reportTable;
     @FXML private VBox histogramRows;
+    @FXML private javafx.scene.layout.BorderPane root;
 
     public RunsViewModel model() {
         return model;
@@ -224,6 +225,10 @@ public final class RunsView {
         pngButton.setOnAction(e -> FileExport.savePng(picture, "compare-runs.png"));
         app.descent.ui.fx.FigureExport.install(picture, "compare-runs");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "compare-runs.csv", this::csv));
+        // presentation mode: the charts and histograms take the window, the study's settings fold into a strip on
+        // the left edge (as the paths tab's do)
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "runs-settings-strip",
+                "Study and grid");
     }
 
     private void describe(Study s) {
