@@ -237,8 +237,8 @@ public final class RunsView {
         app.descent.ui.fx.Presentation.follow(root, on -> {
             VBox.setVgrow(charts, on ? javafx.scene.layout.Priority.ALWAYS : null);
             VBox.setVgrow(results, on ? null : javafx.scene.layout.Priority.ALWAYS);
-            results.setPrefHeight(on ? 215 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-            results.setMinHeight(on ? 215 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            results.setPrefHeight(on ? 235 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            results.setMinHeight(on ? 235 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
             reportBox.setPrefWidth(on ? 380 : reportWide);
         });
     }
