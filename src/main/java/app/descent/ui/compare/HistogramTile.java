@@ -8,7 +8,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** One small histogram of a grid of them (small multiples): a title, bars, the range, one line of figures. */
-public final class HistogramTile extends Canvas implements Sketch.Drawn {
+public final class HistogramTile extends Canvas implements Sketch.Drawn, app.descent.ui.fx.Figure {
+    /** The smallest of its fonts (the range's); the title and the figures are a little larger. */
+    private static final double SMALLEST_FONT = 9;
     private final String title;
     private final String figures;
     private final double min;
@@ -16,6 +18,10 @@ public final class HistogramTile extends Canvas implements Sketch.Drawn {
     private final long[] counts;
     /** The bars' series colour in the {@link FigurePalette} (it changes with the theme). */
     private final int color;
+    private final double baseWidth;
+    private final double baseHeight;
+    /** How much larger than its size and fonts outside presentation mode the tile draws (2 in it: 18 px text). */
+    private double scale = 1;
 
     public HistogramTile(String title, String figures, double min, double max, long[] counts, int color,
                          double width, double height) {
@@ -26,7 +32,20 @@ public final class HistogramTile extends Canvas implements Sketch.Drawn {
         this.max = max;
         this.counts = counts.clone();
         this.color = color;
+        this.baseWidth = width;
+        this.baseHeight = height;
         FigurePalette.follow(this, p -> draw(Sketch.of(getGraphicsContext2D())));
+        app.descent.ui.fx.Presentation.follow(this, on -> {
+            scale = on ? app.descent.ui.fx.Presentation.MIN_FONT_PX / SMALLEST_FONT : 1;
+            setWidth(baseWidth * scale);
+            setHeight(baseHeight * scale);
+            draw(Sketch.of(getGraphicsContext2D()));
+        });
+    }
+
+    @Override
+    public double smallestFontPx() {
+        return SMALLEST_FONT * scale * app.descent.ui.fx.Figure.screenScale(this);
     }
 
     public String title() {
@@ -51,30 +70,31 @@ public final class HistogramTile extends Canvas implements Sketch.Drawn {
         g.setStroke(palette.grid());
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
         g.setFill(palette.text());
-        g.setFont(Font.font("SansSerif", 11));
+        double f = scale;
+        g.setFont(Font.font("SansSerif", 11 * f));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, 5, 3, w - 10);
+        g.fillText(title, 5 * f, 3 * f, w - 10 * f);
         g.setFill(palette.muted());
-        g.setFont(Font.font("SansSerif", 10));
-        g.fillText(figures, 5, 17, w - 10);
-        double top = 32;
-        double bottom = h - 14;
+        g.setFont(Font.font("SansSerif", 10 * f));
+        g.fillText(figures, 5 * f, 17 * f, w - 10 * f);
+        double top = 32 * f;
+        double bottom = h - 14 * f;
         long peak = 1;
         for (long c : counts) {
             peak = Math.max(peak, c);
         }
-        double bw = (w - 10) / Math.max(1, counts.length);
+        double bw = (w - 10 * f) / Math.max(1, counts.length);
         g.setFill(palette.series(color));
         for (int i = 0; i < counts.length; i++) {
             double bh = (bottom - top) * counts[i] / peak;
-            g.fillRect(5 + i * bw, bottom - bh, Math.max(1, bw - 0.5), bh);
+            g.fillRect(5 * f + i * bw, bottom - bh, Math.max(1, bw - 0.5), bh);
         }
         g.setFill(palette.muted());
-        g.setFont(Font.font("SansSerif", 9));
-        g.fillText(fmt(min), 5, bottom + 1);
+        g.setFont(Font.font("SansSerif", SMALLEST_FONT * f));
+        g.fillText(fmt(min), 5 * f, bottom + 1);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(fmt(max), w - 5, bottom + 1);
+        g.fillText(fmt(max), w - 5 * f, bottom + 1);
     }
 
     private static String fmt(double v) {

@@ -150,6 +150,7 @@ public final class RunsView {
     @FXML private Label headlineLabel;
     @FXML private TableView<Study.Row> reportTable;
     @FXML private VBox histogramRows;
+    @FXML private javafx.scene.layout.BorderPane root;
 
     public RunsViewModel model() {
         return model;
@@ -224,6 +225,22 @@ public final class RunsView {
         pngButton.setOnAction(e -> FileExport.savePng(picture, "compare-runs.png"));
         app.descent.ui.fx.FigureExport.install(picture, "compare-runs");
         csvButton.setOnAction(e -> FileExport.saveText(picture.getScene().getWindow(), "compare-runs.csv", this::csv));
+        // presentation mode: the charts and histograms take the window, the study's settings fold into a strip on
+        // the left edge (as the paths tab's do)
+        app.descent.ui.fx.SidePanel.collapsible(root, javafx.geometry.Side.LEFT, "runs-settings-strip",
+                "Study and grid");
+        // and the charts take more of the height, the report table less of the width
+        javafx.scene.layout.HBox charts = (javafx.scene.layout.HBox) lossHost.getParent();
+        javafx.scene.layout.VBox reportBox = (javafx.scene.layout.VBox) reportTable.getParent();
+        javafx.scene.layout.HBox results = (javafx.scene.layout.HBox) reportBox.getParent();
+        double reportWide = reportBox.getPrefWidth();
+        app.descent.ui.fx.Presentation.follow(root, on -> {
+            VBox.setVgrow(charts, on ? javafx.scene.layout.Priority.ALWAYS : null);
+            VBox.setVgrow(results, on ? null : javafx.scene.layout.Priority.ALWAYS);
+            results.setPrefHeight(on ? 235 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            results.setMinHeight(on ? 235 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            reportBox.setPrefWidth(on ? 380 : reportWide);
+        });
     }
 
     private void describe(Study s) {

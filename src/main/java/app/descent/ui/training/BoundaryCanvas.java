@@ -44,6 +44,29 @@ final class BoundaryCanvas extends StackPane implements Sketch.Drawn, app.descen
         });
     }
 
+    /**
+     * Draws the square {@code size} pixels wide (presentation mode lets it grow with the window); the same size
+     * does nothing.
+     */
+    void resizeTo(double size) {
+        double s = Math.max(120, Math.floor(size));
+        if (s == heat.getWidth()) {
+            return;
+        }
+        heat.setWidth(s);
+        heat.setHeight(s);
+        dots.setWidth(s);
+        dots.setHeight(s);
+        setMaxSize(s, s);
+        drawHeat();
+        drawDots();
+    }
+
+    /** The square's side in pixels. */
+    double side() {
+        return heat.getWidth();
+    }
+
     /** Both layers, the tinted cells under the points. */
     @Override
     public void draw(Sketch g) {

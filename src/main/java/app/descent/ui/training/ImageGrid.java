@@ -14,10 +14,39 @@ final class ImageGrid extends Canvas implements Sketch.Drawn, app.descent.ui.fx.
     private static final int CELL = 52;
     private static final int CAPTION = 14;
     private static final double CAPTION_FONT = 10;
+    /**
+     * In presentation mode: cells wide enough for a caption of {@link app.descent.ui.fx.Presentation#MIN_FONT_PX}
+     * ("Shir. ≠ T-sh."), half as many columns and twice as many rows (the picture's view scrolls).
+     */
+    private static final int BIG_CELL = 120;
+    private static final int BIG_CAPTION = 26;
+
+    private final int columns;
+    private final int rows;
+    private int cell = CELL;
+    private int caption = CAPTION;
+    private double font = CAPTION_FONT;
 
     ImageGrid(int columns, int rows) {
         super(columns * CELL, rows * (CELL + CAPTION));
+        this.columns = columns;
+        this.rows = rows;
         app.descent.ui.fx.FigurePalette.follow(this, p -> draw(Sketch.of(getGraphicsContext2D())));
+        app.descent.ui.fx.Presentation.follow(this, this::present);
+    }
+
+    private void present(boolean on) {
+        cell = on ? BIG_CELL : CELL;
+        caption = on ? BIG_CAPTION : CAPTION;
+        font = on ? app.descent.ui.fx.Presentation.MIN_FONT_PX : CAPTION_FONT;
+        int c = on ? Math.max(1, columns / 2) : columns;
+        int r = on ? columns * rows / c : rows;
+        setWidth(c * cell);
+        setHeight(r * (cell + caption));
+        if (captions != null) {
+            captionFont = font;
+        }
+        draw(Sketch.of(getGraphicsContext2D()));
     }
 
     private int shown;
@@ -83,13 +112,13 @@ final class ImageGrid extends Canvas implements Sketch.Drawn, app.descent.ui.fx.
         if (set == null) {
             return;
         }
-        int columns = (int) (getWidth() / CELL);
-        int rows = (int) (getHeight() / (CELL + CAPTION));
+        int columns = (int) (getWidth() / cell);
+        int rows = (int) (getHeight() / (cell + caption));
         long[] shape = set.shape();
         int h = (int) shape[shape.length - 2];
         int w = (int) shape[shape.length - 1];
         int per = set.valuesPerExample();
-        g.setFont(Font.font(CAPTION_FONT));
+        g.setFont(Font.font(font));
         shown = Math.min(indices.length, columns * rows);
         Color paper = palette.background();
         Color ink = palette.text();
@@ -103,14 +132,14 @@ final class ImageGrid extends Canvas implements Sketch.Drawn, app.descent.ui.fx.
                     px.setColor(x, y, paper.interpolate(ink, v));
                 }
             }
-            double cx = (k % columns) * CELL;
-            double cy = (k / columns) * (CELL + CAPTION);
+            double cx = (k % columns) * cell;
+            double cy = (k / columns) * (cell + caption);
             g.setImageSmoothing(false);
-            g.drawImage(image, cx + 2, cy + 2, CELL - 4, CELL - 4);
+            g.drawImage(image, cx + 2, cy + 2, cell - 4, cell - 4);
             if (captions != null) {
-                captionFont = CAPTION_FONT;
+                captionFont = font;
                 g.setFill(palette.muted());
-                g.fillText(captions[k], cx + 3, cy + CELL + 10);
+                g.fillText(captions[k], cx + 3, cy + cell + caption * 0.72);
             }
         }
     }

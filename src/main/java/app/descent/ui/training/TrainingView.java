@@ -35,7 +35,9 @@ public final class TrainingView {
     private int currentRun;
     private final LiveChart accuracyChart = new LiveChart("Accuracy", "step", "accuracy", "train accuracy (epoch)",
             "val accuracy (epoch)");
-    private final BoundaryCanvas boundary = new BoundaryCanvas(330);
+    /** The decision boundary's side outside presentation mode (in it, the square grows with the window). */
+    private static final double BOUNDARY_SIDE = 330;
+    private final BoundaryCanvas boundary = new BoundaryCanvas(BOUNDARY_SIDE);
     private final ConfusionView confusion = new ConfusionView();
     private final ImageGrid samples = new ImageGrid(8, 4);
     private final Label samplesTitle = new Label();
@@ -403,7 +405,26 @@ public final class TrainingView {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.Node options = logBox.getParent();
         double wrap = runButtons.getPrefWrapLength();
+        // the decision boundary grows with the space below the run's bar: a square as high as the picture's view,
+        // at most half the centre's width, so the charts keep the rest; outside presentation mode its 330 px
+        javafx.scene.control.ScrollPane pictureScroll = (javafx.scene.control.ScrollPane) pictureBox.getChildren()
+                .get(pictureBox.getChildren().size() - 1);
+        javafx.scene.layout.Region charts = (javafx.scene.layout.Region) pictureBox.getParent();
+        Runnable sizeBoundary = () -> {
+            if (!app.descent.ui.fx.Presentation.isOn(root)) {
+                boundary.resizeTo(BOUNDARY_SIDE);
+                return;
+            }
+            double high = pictureScroll.getViewportBounds().getHeight() - 2;
+            double wide = charts.getWidth() / 2;
+            if (high > 0 && wide > 0) {
+                boundary.resizeTo(Math.max(BOUNDARY_SIDE, Math.min(high, wide)));
+            }
+        };
+        pictureScroll.viewportBoundsProperty().addListener(o -> sizeBoundary.run());
+        charts.widthProperty().addListener(o -> sizeBoundary.run());
         app.descent.ui.fx.Presentation.follow(root, on -> {
+            sizeBoundary.run();
             runButtons.setPrefWrapLength(on ? 620 : wrap);
             options.setVisible(!on);
             options.setManaged(!on);
