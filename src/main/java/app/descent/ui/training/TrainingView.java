@@ -258,6 +258,9 @@ public final class TrainingView {
         stopButton.setOnAction(e -> model.stop());
         stopButton.disableProperty().bind(model.runningProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
+        // the dataset's loading (Fashion-MNIST takes seconds) and then the run's steps; Cancel is Stop
+        app.descent.ui.fx.ProgressStrip.after(statusLabel, "training", model.progressProperty(),
+                model.runningProperty(), model::stop);
         samplesTitle.getStyleClass().add("section-title");
         samples.setId("image-grid");
         app.descent.ui.fx.FigureExport.install(boundary, "decision-boundary");

@@ -264,6 +264,9 @@ public final class TrainingViewModel {
         currentRun = id;
         activeRun = id;
         stepShown = 0;
+        totalSteps = 0;
+        runEpochs = settings.epochs();
+        progress.set(-1);
         running.set(true);
         status.set(pauseRequested ? "Run " + id + ": paused at step 0" : "Run " + id + ": loading " + datasetName + "…");
         throttle = new Throttle<>(30, this::deliver, CLOCK);
@@ -352,10 +355,24 @@ public final class TrainingViewModel {
         return new Update.Confusion(id, counts, test.classNames());
     }
 
+    /** The run's share done: -1 while its dataset loads (an indeterminate bar), then steps over all its steps. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+    /** All steps of the current run, known once its dataset is loaded (0 until then). */
+    private long totalSteps;
+    private int runEpochs;
+
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
     private void deliver(List<Update> batch) {
         for (Update u : batch) {
             if (u instanceof Update.Started st && logs.containsKey(st.run())) {
                 logs.get(st.run()).stepsPerEpoch(st.stepsPerEpoch());
+                if (st.run() == currentRun) {
+                    totalSteps = st.stepsPerEpoch() * runEpochs;
+                    progress.set(0);
+                }
             } else if (u instanceof Update.Confusion c && logs.containsKey(c.run())) {
                 logs.get(c.run()).confusion(c.counts(), c.classNames());
             } else if (u instanceof Update.Mistakes m && logs.containsKey(m.run())) {
@@ -373,6 +390,9 @@ public final class TrainingViewModel {
                 log.add(e);
                 if (e instanceof TrainingEvent.Step st && st.run() == currentRun) {
                     stepShown = st.step();
+                    if (totalSteps > 0) {
+                        progress.set(Math.min(1, st.step() / (double) totalSteps));
+                    }
                     if (paused.get() && running.get()) {
                         status.set(pausedStatus());
                     }
