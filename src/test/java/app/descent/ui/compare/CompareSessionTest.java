@@ -56,15 +56,7 @@ class CompareSessionTest {
     }
 
     private static JsonNode saved(FxRobot robot, SessionFiles files) throws Exception {
-        AtomicReference<String> text = new AtomicReference<>();
-        robot.interact(() -> {
-            try {
-                text.set(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state().save(files)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return JSON.readTree(text.get());
+        return app.descent.ui.session.SavedStates.saved(robot, "compare", files);
     }
 
     private static void await(long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -60,17 +60,8 @@ class TrainingSessionTest {
         return Sessions.registered().get("training");
     }
 
-    /** What save writes, through text and back, as a session file carries it. */
     private static JsonNode saved(FxRobot robot, SessionFiles files) throws Exception {
-        AtomicReference<String> text = new AtomicReference<>();
-        robot.interact(() -> {
-            try {
-                text.set(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state().save(files)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return JSON.readTree(text.get());
+        return app.descent.ui.session.SavedStates.saved(robot, "training", files);
     }
 
     private static void type(FxRobot robot, String query, String text) {
