@@ -45,7 +45,7 @@ public final class FileMenu {
     static final String PATTERN = "*" + SessionDocument.EXTENSION;
 
     private final SessionModel model;
-    private final Button button = new Button("File");
+    private final Button button;
     private Stage stage;
     private ContextMenu menu;
     private Menu recentMenu;
@@ -53,7 +53,13 @@ public final class FileMenu {
     private java.util.concurrent.ScheduledExecutorService refresher;
 
     public FileMenu(SessionModel model) {
+        this(model, new Button("File"));
+    }
+
+    /** The menu behind {@code button}, a plain button the window shows before its session exists. */
+    public FileMenu(SessionModel model, Button button) {
         this.model = model;
+        this.button = button;
         button.setId("file-menu");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> showMenu());

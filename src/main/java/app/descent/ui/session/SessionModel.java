@@ -45,10 +45,9 @@ public final class SessionModel {
     private boolean unsaved;
     private Consumer<String> problems = message -> { };
 
-    /** A new window's session: the hand-overs of the window before are forgotten. */
+    /** A new window's session (made after the window's {@code Session.reset()}). */
     public SessionModel(RecentFiles recent) {
         this.recent = recent;
-        app.descent.ui.Session.reset();
         Sessions.listen(this::registered);
         current = this;
     }

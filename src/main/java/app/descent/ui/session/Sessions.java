@@ -35,8 +35,10 @@ public final class Sessions {
         listener = null;
     }
 
-    /** The open window's session model hears of each workspace registered after this (until {@link #reset()}). */
+    /** The open window's session model hears of each workspace registered, before and after this (until {@link #reset()}). */
     static void listen(java.util.function.Consumer<WorkspaceState> onRegister) {
         listener = onRegister;
+        // a workspace built before the model (the model comes after the first frame) is heard of too
+        java.util.List.copyOf(OPEN.values()).forEach(onRegister);
     }
 }

@@ -60,6 +60,9 @@ public final class ShellView {
     private Label workspaceLabel;
     /** The window's session and its File menu (sessions, autosave, opened files). */
     private app.descent.ui.session.FileMenu files;
+    /** The File menu's button, in the bar from the first frame; its menu and session come after that frame. */
+    private final Button fileButton = new Button("File");
+    private Stage stage;
     private java.util.List<Runnable> afterFirst = new java.util.ArrayList<>();
 
     private ShellView(ShellViewModel model) {
@@ -68,19 +71,18 @@ public final class ShellView {
 
     /** Builds the window on {@code stage}, shows it, then starts loading the compute engine. */
     public static ShellView open(Stage stage) {
-        // a new window: its session; hand-overs and their listeners belong to it alone
-        app.descent.ui.session.SessionModel session = new app.descent.ui.session.SessionModel(
-                app.descent.ui.session.RecentFiles.standard());
+        // a new window: hand-overs and their listeners belong to it alone
+        app.descent.ui.Session.reset();
         ShellViewModel model = new ShellViewModel(ShellSettings.load());
         ShellView view = new ShellView(model);
-        view.files = new app.descent.ui.session.FileMenu(session);
         applyUserAgentTheme(model.darkProperty().get());
         Parent parent = view.build();
         Scene scene = new Scene(parent);
         scene.getStylesheets().add(ShellView.class.getResource(CSS).toExternalForm());
         view.installShortcuts(scene);
+        stage.setTitle("Descent");
         stage.setScene(scene);
-        view.files.install(stage, scene);
+        view.stage = stage;
         view.restoreBounds(stage);
         view.installQuit(stage, scene);
         // only the shell is on the start path: the workspace is built right after the first frame, libtorch after it
@@ -88,9 +90,10 @@ public final class ShellView {
             view.installTooltips();
             AppIcon.install(stage);
             view.addEngineSpinner();
+            view.files();
             view.buildCurrentWorkspace();
             model.loadEngine();
-            view.files.startRefreshing();
+            view.files().startRefreshing();
             java.util.List<Runnable> waiting = view.afterFirst;
             view.afterFirst = null;
             waiting.forEach(Runnable::run);
@@ -108,8 +111,16 @@ public final class ShellView {
         }
     }
 
-    /** The window's File menu and session. */
+    /**
+     * The window's File menu and session, made on first use (right after the first frame): the session model and
+     * its JSON library cost the first frame a twentieth of a second.
+     */
     public app.descent.ui.session.FileMenu files() {
+        if (files == null) {
+            files = new app.descent.ui.session.FileMenu(
+                    new app.descent.ui.session.SessionModel(app.descent.ui.session.RecentFiles.standard()), fileButton);
+            files.install(stage, stage.getScene());
+        }
         return files;
     }
 
@@ -140,7 +151,7 @@ public final class ShellView {
         aboutButton = new Button("About");
         aboutButton.setId("about-button");
         aboutButton.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, files.button(), title, workspaceLabel, grow(), presentationToggle, darkToggle, aboutButton);
+        HBox bar = new HBox(8, fileButton, title, workspaceLabel, grow(), presentationToggle, darkToggle, aboutButton);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -278,9 +289,12 @@ public final class ShellView {
         }
         content.getChildren().setAll(views.computeIfAbsent(w, ShellView::loadWorkspace));
         // a workspace built now gets the state the open session keeps for it
-        files.model().settle();
+        files().model().settle();
         workspaceLabel.setText(w.title() + " — " + w.summary());
     }
+
+    /** Whether any window has set the figures' palette (until then it is the light one it starts with). */
+    private static boolean paletteSet;
 
     private static final System.Logger LOG = System.getLogger(ShellView.class.getName());
 
@@ -312,8 +326,12 @@ public final class ShellView {
     private void applyTheme() {
         boolean dark = model.darkProperty().get();
         applyUserAgentTheme(dark);
-        // charts, canvases and typeset math follow (they paint themselves; CSS does not reach into them)
-        app.descent.ui.fx.FigurePalette.dark(dark);
+        // charts, canvases and typeset math follow (they paint themselves; CSS does not reach into them); the palette
+        // starts light, so a light first window leaves its class unloaded before the first frame
+        if (dark || paletteSet) {
+            app.descent.ui.fx.FigurePalette.dark(dark);
+            paletteSet = true;
+        }
         root.getStyleClass().removeAll("dark", "light");
         root.getStyleClass().add(dark ? "dark" : "light");
         if (model.presentationProperty().get()) {
