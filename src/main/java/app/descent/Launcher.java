@@ -16,6 +16,7 @@ public final class Launcher {
         if (window) {
             // beside JavaFX's own start-up, on a core it leaves idle: a tenth of a second off the first frame
             Thread files = new Thread(() -> {
+                app.descent.ui.shell.HeadStart.run();
                 prepareFiles();
                 warmUp();
             }, "descent-start-files");
@@ -67,12 +68,11 @@ public final class Launcher {
 
     /**
      * What the window's first frame would otherwise wait for, done while JavaFX starts: the random seed of
-     * temporary files' names (JavaFX copies the icon font into one) and the preferences store of the settings.
+     * temporary files' names (JavaFX copies the icon font into one). The settings and the theme: {@code HeadStart}.
      */
     private static void warmUp() {
         try {
             java.nio.file.Files.delete(java.nio.file.Files.createTempFile("descent-", ".start"));
-            java.util.prefs.Preferences.userRoot();
         } catch (java.io.IOException | RuntimeException e) {
             // only a head start: the window does the same when it needs it
         }
