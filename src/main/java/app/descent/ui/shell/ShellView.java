@@ -60,8 +60,12 @@ public final class ShellView {
     private Label workspaceLabel;
     /** The window's session and its File menu (sessions, autosave, opened files). */
     private app.descent.ui.session.FileMenu files;
-    /** The File menu's button, in the bar from the first frame; its menu and session come after that frame. */
-    private final Button fileButton = new Button("File");
+    /**
+     * The File menu's button, in the bar from the first frame; its menu and session come after that frame. Made with
+     * the bar, after the theme is set: the first control of a process loads JavaFX's own theme (Modena, a fifth of a
+     * second) when no other is set yet.
+     */
+    private Button fileButton;
     private Stage stage;
     private java.util.List<Runnable> afterFirst = new java.util.ArrayList<>();
 
@@ -74,8 +78,8 @@ public final class ShellView {
         // a new window: hand-overs and their listeners belong to it alone
         app.descent.ui.Session.reset();
         ShellViewModel model = new ShellViewModel(ShellSettings.load());
-        ShellView view = new ShellView(model);
         applyUserAgentTheme(model.darkProperty().get());
+        ShellView view = new ShellView(model);
         Parent parent = view.build();
         Scene scene = new Scene(parent);
         scene.getStylesheets().add(ShellView.class.getResource(CSS).toExternalForm());
@@ -151,6 +155,7 @@ public final class ShellView {
         aboutButton = new Button("About");
         aboutButton.setId("about-button");
         aboutButton.setMinWidth(Region.USE_PREF_SIZE);
+        fileButton = new Button("File");
         HBox bar = new HBox(8, fileButton, title, workspaceLabel, grow(), presentationToggle, darkToggle, aboutButton);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
