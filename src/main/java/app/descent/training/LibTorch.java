@@ -28,6 +28,19 @@ final class LibTorch {
         JniUtils.backward((PtNDArray) out, (PtNDArray) gradient, false, false);
     }
 
+    /**
+     * The memory of a float32 CPU tensor as floats, read and written in place when the tensor is contiguous (as
+     * parameters and the results of ops are); DJL hands a contiguous copy of any other.
+     */
+    static java.nio.FloatBuffer floats(NDArray a) {
+        return JniUtils.getByteBuffer((PtNDArray) a, true).asFloatBuffer();
+    }
+
+    /** Fills the gradient of {@code weight} with zeros, if it has one (PyTorch's zero_grad with set_to_none off). */
+    static void zeroGradient(NDArray weight) {
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+
     /** libtorch's intra-op thread count. */
     static int numThreads() {
         return JniUtils.getNumThreads();

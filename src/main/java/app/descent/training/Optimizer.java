@@ -24,6 +24,14 @@ public final class Optimizer {
         int step;
         /** NAdam's product of momentum coefficients, float32 as in torch. */
         float product = 1f;
+        /** Adam's moments and the weight and gradient as read, for the one-pass update ({@link #onePassAdam}). */
+        float[] m;
+        float[] v;
+        float[] w;
+        float[] g;
+        /** The weight whose memory {@code view} is, and the view. */
+        NDArray viewed;
+        java.nio.FloatBuffer view;
     }
 
     /** One optimizer's update of {@code w} for the gradient {@code g} (weight decay already added when coupled). */
@@ -50,7 +58,7 @@ public final class Optimizer {
             Map.entry("adamax", new Rule(true, true, true, Optimizer::adamax)));
 
     private double lr;
-    /** Adam through libtorch's fused kernel (default), or op by op (tests check both against torch). */
+    /** Adam in one pass (default), or op by op (tests check both against torch). */
     static volatile boolean FUSED = !Boolean.getBoolean("descent.unfusedAdam");
 
     private final boolean fused;
@@ -60,9 +68,8 @@ public final class Optimizer {
     }
 
     /**
-     * {@code fused = false} keeps Adam op by op: the fused kernel takes β₂ as a float, so its 1 − β₂ is off by about
-     * 1e-5 of itself and each step by about 6e-6 of its size. Harmless in training, visible on a 2-D path with a
-     * large learning rate, which must follow torch.optim point by point.
+     * {@code fused = false} keeps Adam op by op on DJL arrays, the form the optimizer paths use and the one a GPU
+     * gets; {@code true} updates Adam and AdamW of float32 weights on the CPU in one pass ({@link #onePassAdam}).
      */
     Optimizer(OptimizerSpec spec, boolean fused) {
         this.spec = spec;
@@ -74,13 +81,11 @@ public final class Optimizer {
         this.fused = fused;
     }
 
-    /** Whether {@link #update} leaves the gradient at zero itself: libtorch's fused Adam kernel does, via DJL. */
-    public boolean zeroesGradients() {
-        return fusedAdam();
-    }
-
-    private boolean fusedAdam() {
-        return fused && (spec.name().equals("adam") || spec.name().equals("adamw"));
+    private boolean onePass(NDArray weight) {
+        return fused && (spec.name().equals("adam") || spec.name().equals("adamw"))
+                && (spec.weightDecay() == 0 || !rule.coupledDecay())
+                && weight.getDevice().getDeviceType().equals(ai.djl.Device.Type.CPU)
+                && weight.getDataType() == ai.djl.ndarray.types.DataType.FLOAT32;
     }
 
     public OptimizerSpec spec() {
@@ -104,18 +109,16 @@ public final class Optimizer {
         LibTorch.gradModeOff();
         State s = states.computeIfAbsent(key, k -> new State());
         s.step++;
+        if (onePass(weight)) {
+            onePassAdam(s, weight, grad);
+            return;
+        }
         // moments live with the weight; zeros make the first momentum step buf = g, as in PyTorch
         if (s.first == null && (rule.first() || spec.momentum() > 0)) {
             s.first = weight.zerosLike();
         }
         if (s.second == null && rule.second()) {
             s.second = weight.zerosLike();
-        }
-        if (fusedAdam() && (spec.weightDecay() == 0 || !rule.coupledDecay())) {
-            // one native call that makes no array on the Java side: nothing to collect, so no sub-manager (its
-            // four attaches and detaches cost more than the update of a bias)
-            fusedAdam(s, weight, grad);
-            return;
         }
         try (NDManager tmp = NDManager.subManagerOf(weight)) {
             tmp.tempAttachAll(weight, grad);
@@ -163,10 +166,6 @@ public final class Optimizer {
     }
 
     private void adam(State s, NDArray w, NDArray g) {
-        if (fusedAdam()) {
-            fusedAdam(s, w, g);
-            return;
-        }
         if (!rule.coupledDecay()) {
             w.muli(1 - lr * spec.weightDecay());
         }
@@ -178,23 +177,50 @@ public final class Optimizer {
     }
 
     /**
-     * The same update through libtorch's fused kernel (one call instead of a dozen): DJL's kernel divides by
-     * √v + ε and takes the bias corrections in the step size, so ε is scaled by √(1 − β₂ᵗ) to give PyTorch's
-     * m̂ / (√v̂ + ε) exactly.
+     * torch.optim's single-tensor Adam and AdamW in one pass over float32 memory: the weight and the gradient are
+     * read from libtorch's memory in bulk, the moments live here, and every element takes torch's operations in
+     * torch's order, each rounded to float32 as there (scalars computed in double and rounded once, as Python
+     * hands them to the kernels): for AdamW w·(1 − lr·λ) first, then m = m·β₁ + (1 − β₁)·g, v = v·β₂ + (1 − β₂)·g·g,
+     * w = w − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε). libtorch's op-by-op form makes seven passes and four
+     * temporaries of the weight's size, DJL's fused kernel eleven and five, each op a JNI crossing and a dispatch:
+     * for the bench's MLP this loop is a fraction of either (docs/performance.md). The gradient is left as it was.
      */
-    private void fusedAdam(State s, NDArray w, NDArray g) {
+    private void onePassAdam(State s, NDArray weight, NDArray grad) {
+        int n = Math.toIntExact(weight.size());
+        if (s.m == null) {
+            s.m = new float[n];
+            s.v = new float[n];
+            s.w = new float[n];
+            s.g = new float[n];
+        }
+        if (s.viewed != weight) {
+            s.view = LibTorch.floats(weight);
+            s.viewed = weight;
+        }
+        LibTorch.floats(grad).get(0, s.g);
+        s.view.get(0, s.w);
         double b1 = h(Optimizers.BETA1);
         double b2 = h(Optimizers.BETA2);
         double bias1 = 1 - Math.pow(b1, s.step);
         double bias2 = 1 - Math.pow(b2, s.step);
-        if (!rule.coupledDecay() && spec.weightDecay() > 0) {
-            w.muli(1 - lr * spec.weightDecay());
+        float decay = (float) (1 - lr * (rule.coupledDecay() ? 0 : spec.weightDecay()));
+        step(s.w, s.g, s.m, s.v, n, (float) b1, (float) (1 - b1), (float) b2, (float) (1 - b2), decay,
+                (float) Math.sqrt(bias2), (float) h(Optimizers.EPS), (float) -(lr / bias1));
+        s.view.put(0, s.w);
+    }
+
+    /** The loop of {@link #onePassAdam}, on arrays so that the JIT vectorizes it. */
+    private static void step(float[] w, float[] g, float[] m, float[] v, int n, float beta1, float oneMinusBeta1,
+                             float beta2, float oneMinusBeta2, float decay, float bias2Sqrt, float eps, float minusStep) {
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float mi = m[i] * beta1 + oneMinusBeta1 * gi;
+            float vi = v[i] * beta2 + oneMinusBeta2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            float denom = (float) Math.sqrt(vi) / bias2Sqrt + eps;
+            w[i] = w[i] * decay + minusStep * (mi / denom);
         }
-        // clipGrad -1: DJL's kernel clamps the gradient at clipGrad when it is >= 0, a whole pass over it that
-        // torch.optim.Adam does not make (at Float.MAX_VALUE it changed nothing but an infinite gradient)
-        w.getNDArrayInternal().adamUpdate(new NDList(w, g, s.first, s.second), new NDList(w), (float) lr,
-                (float) (lr * Math.sqrt(bias2) / bias1), 0f, 1f, -1f, (float) b1, (float) b2,
-                (float) (h(Optimizers.EPS) * Math.sqrt(bias2)), false, false);
     }
 
     /** torch 1.13's NAdam (see {@link Optimizers.NAdam}): the product of μ in float32, μₜ counted twice ahead. */

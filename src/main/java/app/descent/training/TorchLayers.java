@@ -1,5 +1,6 @@
 package app.descent.training;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -38,24 +39,59 @@ public final class TorchLayers {
     }
 
     /**
-     * The DJL block of each activation of the registry, keyed by it; the switch has no default, so an activation
-     * without its block does not compile. {@code args} are the torch.nn constructor's (the registry's defaults).
+     * The DJL block of each activation of the registry, keyed by it (see {@link #definition}).
+     * {@code args} are the torch.nn constructor's (the registry's defaults).
      */
     public static Block activation(app.descent.catalog.Activation a, Map<String, Object> args) {
+        return definition(a, args).block();
+    }
+
+    /**
+     * An activation's gradient for its input, from the gradient {@code dy} of its output, its input {@code x} and
+     * its output {@code y}, computed as libtorch's autograd computes it (same operations, same order), for the
+     * training step that does without autograd ({@link ManualStep}).
+     */
+    @FunctionalInterface
+    interface Slope {
+        NDArray backward(NDArray dy, NDArray x, NDArray y);
+    }
+
+    /** An activation's DJL block and, where it is written, its {@link Slope} (null: only autograd trains it). */
+    record ActivationDefinition(Block block, Slope slope) {
+    }
+
+    /**
+     * The DJL definition of each activation of the registry, keyed by it: its block and, beside it, its slope; the
+     * switch has no default, so an activation without its block does not compile. {@code args} are the torch.nn
+     * constructor's (the registry's defaults).
+     */
+    static ActivationDefinition definition(app.descent.catalog.Activation a, Map<String, Object> args) {
         return switch (a) {
-            case SIGMOID -> Activation.sigmoidBlock();
-            case TANH -> Activation.tanhBlock();
-            case RELU -> Activation.reluBlock();
-            case LEAKY_RELU -> Activation.leakyReluBlock((float) number(args, "negative_slope", 0.01));
-            case ELU -> Activation.eluBlock((float) number(args, "alpha", 1.0));
-            case GELU -> Activation.geluBlock();
-            case SILU -> Activation.swishBlock(1f);
-            case SOFTPLUS -> Activation.softPlusBlock();
-            case RELU6 -> Activation.relu6Block();
-            case IDENTITY -> Blocks.identityBlock();
-            case MISH -> LambdaBlock.singleton(x -> x.mul(Activation.softPlus(x).tanh()), "Mish");
-            case SOFTSIGN -> LambdaBlock.singleton(x -> x.div(x.abs().add(1)), "Softsign");
-            case HARDTANH -> hardtanh(number(args, "min_val", -1.0), number(args, "max_val", 1.0));
+            // sigmoid_backward: dy · (1 − y) · y
+            case SIGMOID -> new ActivationDefinition(Activation.sigmoidBlock(),
+                    (dy, x, y) -> dy.mul(y.neg().add(1)).muli(y));
+            // tanh_backward: dy · (1 − y²)
+            case TANH -> new ActivationDefinition(Activation.tanhBlock(),
+                    (dy, x, y) -> dy.mul(y.square().neg().add(1)));
+            // threshold_backward(dy, y, 0): dy where y > 0, else 0
+            case RELU -> new ActivationDefinition(Activation.reluBlock(), (dy, x, y) -> dy.mul(y.gt(0)));
+            case LEAKY_RELU -> {
+                float slope = (float) number(args, "negative_slope", 0.01);
+                // leaky_relu_backward: dy where x > 0, else dy · slope
+                yield new ActivationDefinition(Activation.leakyReluBlock(slope),
+                        (dy, x, y) -> ai.djl.ndarray.NDArrays.where(x.gt(0), dy, dy.mul(slope)));
+            }
+            case ELU -> new ActivationDefinition(Activation.eluBlock((float) number(args, "alpha", 1.0)), null);
+            case GELU -> new ActivationDefinition(Activation.geluBlock(), null);
+            case SILU -> new ActivationDefinition(Activation.swishBlock(1f), null);
+            case SOFTPLUS -> new ActivationDefinition(Activation.softPlusBlock(), null);
+            case RELU6 -> new ActivationDefinition(Activation.relu6Block(), null);
+            case IDENTITY -> new ActivationDefinition(Blocks.identityBlock(), (dy, x, y) -> dy);
+            case MISH -> new ActivationDefinition(
+                    LambdaBlock.singleton(x -> x.mul(Activation.softPlus(x).tanh()), "Mish"), null);
+            case SOFTSIGN -> new ActivationDefinition(LambdaBlock.singleton(x -> x.div(x.abs().add(1)), "Softsign"), null);
+            case HARDTANH -> new ActivationDefinition(
+                    hardtanh(number(args, "min_val", -1.0), number(args, "max_val", 1.0)), null);
         };
     }
 

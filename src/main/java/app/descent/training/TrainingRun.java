@@ -67,6 +67,8 @@ public final class TrainingRun implements AutoCloseable {
     private final BatchStager stager;
     private final long stepsPerEpoch;
     private final long startNanos = System.nanoTime();
+    /** The step without autograd when the network qualifies ({@link ManualStep}), else null. */
+    private ManualStep manual;
 
     private int epoch;
     private int batch;
@@ -116,7 +118,19 @@ public final class TrainingRun implements AutoCloseable {
         }
         checkOutput();
         initialize();
+        manual = ManualStep.of(this.layers, net, data.train().shape(), settings.loss());
         newEpochOrder();
+    }
+
+    /** Whether steps do without autograd ({@link ManualStep}). */
+    boolean manualStep() {
+        return manual != null;
+    }
+
+    /** From now on every step goes through autograd (tests hold the manual step against it). */
+    TrainingRun autogradOnly() {
+        manual = null;
+        return this;
     }
 
     /**
@@ -282,18 +296,28 @@ public final class TrainingRun implements AutoCloseable {
         double loss;
         try (NDManager s = manager.newSubManager()) {
             BatchStager.Batch b = stager.stage(s, train, indices);
-            loss = forwardBackward(s, b);
-            if (settings.clipNorm() > 0) {
-                clip(settings.clipNorm());
-            }
-            for (Parameter p : trainable) {
-                NDArray w = p.getArray();
-                // each getGradient() is a new native handle: close it, or every step leaks one per parameter
-                try (NDArray g = w.getGradient()) {
-                    optimizer.update(p.getId(), w, g);
-                    if (!optimizer.zeroesGradients()) {
-                        g.subi(g);
+            Backward bw = forwardBackward(s, b);
+            loss = bw.loss();
+            if (bw.gradients() != null) {
+                if (settings.clipNorm() > 0) {
+                    clip(bw.gradients().values());
+                }
+                for (Parameter p : trainable) {
+                    // a new array made by this step, not the weight's gradient: nothing to zero afterwards
+                    optimizer.update(p.getId(), p.getArray(), bw.gradients().get(p));
+                }
+            } else {
+                if (settings.clipNorm() > 0) {
+                    clipOwnGradients();
+                }
+                for (Parameter p : trainable) {
+                    NDArray w = p.getArray();
+                    // each getGradient() is a new native handle: close it, or every step leaks one per parameter
+                    try (NDArray g = w.getGradient()) {
+                        optimizer.update(p.getId(), w, g);
                     }
+                    // the next backward pass adds to it
+                    LibTorch.zeroGradient(w);
                 }
             }
         }
@@ -318,10 +342,24 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * A training step's forward pass (training mode) and backward pass on one batch: the loss, with every trainable
-     * parameter's gradient accumulated and the batch's correct predictions counted.
+     * A step's loss and, from the manual step, every parameter's gradient (arrays of the step's manager); null
+     * gradients: autograd accumulated them into the parameters' own.
      */
-    private double forwardBackward(NDManager s, BatchStager.Batch b) {
+    private record Backward(double loss, java.util.Map<Parameter, NDArray> gradients) {
+    }
+
+    /**
+     * A training step's forward pass (training mode) and backward pass on one batch: the loss and every trainable
+     * parameter's gradient, with the batch's correct predictions counted.
+     */
+    private Backward forwardBackward(NDManager s, BatchStager.Batch b) {
+        if (manual != null) {
+            NDArray out = manual.forward(store, b.x());
+            Losses.CrossEntropy ce = Losses.crossEntropy(out, b.raw(), true);
+            epochCorrect += correct(ce.predictions(), b.raw());
+            return new Backward(ce.loss(),
+                    manual.backward(stager.gradient(s, ce.slope(), new Shape(b.raw().length, classes))));
+        }
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray out = net.forward(store, new NDList(b.x()), true).singletonOrThrow();
@@ -338,7 +376,7 @@ public final class TrainingRun implements AutoCloseable {
                 gc.backward(l);
             }
         }
-        return loss;
+        return new Backward(loss, null);
     }
 
     /** The loss and gradients of one training step. */
@@ -354,7 +392,7 @@ public final class TrainingRun implements AutoCloseable {
         LibTorch.gradModeOff();
         long correctBefore = epochCorrect;
         try (NDManager s = manager.newSubManager()) {
-            double loss = forwardBackward(s, stager.stage(s, data.train(), indices));
+            Backward bw = forwardBackward(s, stager.stage(s, data.train(), indices));
             java.util.Map<String, float[]> gradients = new java.util.LinkedHashMap<>();
             int i = 0;
             for (var child : net.getChildren()) {
@@ -364,12 +402,18 @@ public final class TrainingRun implements AutoCloseable {
                     if (!trainable.contains(p.getValue())) {
                         continue;
                     }
+                    String key = WeightFiles.stateKey(layer, p.getValue());
+                    if (bw.gradients() != null) {
+                        gradients.put(key, bw.gradients().get(p.getValue()).toFloatArray());
+                        continue;
+                    }
                     try (NDArray g = w.getGradient()) {
-                        gradients.put(WeightFiles.stateKey(layer, p.getValue()), g.toFloatArray());
+                        gradients.put(key, g.toFloatArray());
                         g.subi(g);
                     }
                 }
             }
+            double loss = bw.loss();
             return new StepGradients(loss, gradients);
         } finally {
             epochCorrect = correctBefore;
@@ -558,22 +602,33 @@ public final class TrainingRun implements AutoCloseable {
         return Inspector.inspect(manager, store, net, layers, data.train(), batchSize, settings.loss(), step);
     }
 
-    /** clip_grad_norm_: scale all gradients so that their joint L2 norm is at most {@code max}. */
-    private void clip(double max) {
+    /** clip_grad_norm_: scales {@code gradients} in place so that their joint L2 norm is at most the settings'. */
+    private void clip(java.util.Collection<NDArray> gradients) {
         double total = 0;
-        for (Parameter p : trainable) {
-            try (NDArray g = p.getArray().getGradient(); NDArray sq = g.square(); NDArray sum = sq.sum()) {
+        for (NDArray g : gradients) {
+            try (NDArray sq = g.square(); NDArray sum = sq.sum()) {
                 total += sum.getFloat();
             }
         }
         double norm = Math.sqrt(total);
-        if (norm > max) {
-            float scale = (float) (max / (norm + 1e-6));
-            for (Parameter p : trainable) {
-                try (NDArray g = p.getArray().getGradient()) {
-                    g.muli(scale);
-                }
+        if (norm > settings.clipNorm()) {
+            float scale = (float) (settings.clipNorm() / (norm + 1e-6));
+            for (NDArray g : gradients) {
+                g.muli(scale);
             }
+        }
+    }
+
+    /** clip_grad_norm_ on the parameters' own gradients (autograd's). */
+    private void clipOwnGradients() {
+        List<NDArray> gradients = new ArrayList<>();
+        try {
+            for (Parameter p : trainable) {
+                gradients.add(p.getArray().getGradient());
+            }
+            clip(gradients);
+        } finally {
+            gradients.forEach(NDArray::close);
         }
     }
 
