@@ -68,7 +68,7 @@ public final class Launcher {
 
     /**
      * What the window's first frame would otherwise wait for, done while JavaFX starts: the random seed of
-     * temporary files' names (JavaFX copies the icon font into one). The settings and the theme: {@code HeadStart}.
+     * temporary files' names (JavaFX copies the icon font into one). The settings: {@code HeadStart}.
      */
     private static void warmUp() {
         try {

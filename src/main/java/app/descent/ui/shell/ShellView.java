@@ -350,7 +350,6 @@ public final class ShellView {
 
     private static void applyUserAgentTheme(boolean dark) {
         // the theme's precompiled form: parsing its 170 KB of CSS took a third of a second before the first frame
-        HeadStart.awaitTheme();
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
                 : new PrimerLight().getUserAgentStylesheetBSS());
     }
