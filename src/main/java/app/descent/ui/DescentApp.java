@@ -26,6 +26,12 @@ public final class DescentApp extends Application {
         Application.launch(DescentApp.class, args);
     }
 
+    /** JavaFX is up (this runs on its launcher thread, before {@link #start}): the icon font loads beside the shell. */
+    @Override
+    public void init() {
+        app.descent.ui.shell.HeadStart.icons();
+    }
+
     @Override
     public void start(Stage stage) {
         Platform.setImplicitExit(true);

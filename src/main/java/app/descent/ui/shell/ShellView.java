@@ -220,6 +220,7 @@ public final class ShellView {
     }
 
     private void initialize() {
+        HeadStart.awaitIcons();
         for (Workspace w : Workspace.values()) {
             ToggleButton b = new ToggleButton(w.title(), new FontIcon(Icons.of(w)));
             b.setId("nav-" + w.id());
