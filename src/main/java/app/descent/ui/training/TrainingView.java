@@ -238,6 +238,9 @@ public final class TrainingView {
             accuracyChart.commit();
             model.train();
             if (model.runningProperty().get()) {
+                // the new run's figures from now on: a late update of the last run (its confusion matrix comes
+                // after its end) must not come back, nor stay when the new run fails before it starts
+                currentRun = model.history().get(0).run();
                 clearResults();
             }
         });
