@@ -1,12 +1,13 @@
 package app.descent.ui.shell;
 
 /**
- * What the window's first frame would otherwise wait for on the FX thread, done on a second thread while JavaFX
- * starts: the first read of the window's settings (by the launcher's start-up thread), for which java.util.prefs parses its XML store
- * (a tenth of a second cold on Linux). The preferences keep what they read, so the FX thread then finds it at once.
- * The theme is not read here: a second reading of its 200 KB beside the FX thread's own cost more CPU than it saved
- * (measured: 1.49x the bare window against 1.38x without it, from a class-data archive as the app image starts).
- * And the icon font, once JavaFX runs ({@link #icons()}: 1.45x against 1.50x, 1.41x against 1.43x from the jar).
+ * What the window's first frame would otherwise wait for on the FX thread, done on other threads while JavaFX
+ * starts. The first read of the window's settings, on the launcher's start-up thread: java.util.prefs parses its XML
+ * store (a tenth of a second cold on Linux) and keeps what it read, so the FX thread then finds it at once. The icon
+ * font, once JavaFX runs ({@link #icons()}). Measured against the bare window from a class-data archive, as the app
+ * image starts: the icon font 1.45x against 1.50x (from the jar 1.41x against 1.43x). Tried and left out: reading
+ * the theme here as well (a second reading of its 200 KB beside the FX thread's own: 1.49x against 1.38x without)
+ * and the system font beside the icons (1.42x against 1.41x).
  */
 public final class HeadStart {
     private static final java.util.concurrent.CountDownLatch ICONS = new java.util.concurrent.CountDownLatch(1);
