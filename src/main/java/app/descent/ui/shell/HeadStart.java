@@ -35,7 +35,7 @@ public final class HeadStart {
         t.start();
     }
 
-    /** Waits for the icon font's head start, if it runs: Ikonli's first resolution is not safe for two threads at once. */
+    /** Waits for the icon font's head start, if it runs: Ikonli's first resolution is not safe for two threads. */
     static void awaitIcons() {
         if (!iconsStarted) {
             return;
