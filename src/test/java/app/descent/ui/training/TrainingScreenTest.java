@@ -137,7 +137,10 @@ class TrainingScreenTest {
 
         // a run of the MLP again, paused at once, stepped, stopped
         TrainingFormTest.choose(robot, "#network", NetworkChoices.MLP);
-        // long enough that the run cannot end before Pause is pressed, however fast the machine
+        // long enough that not even its first epoch (whose end shows the run's own confusion matrix) can end before
+        // Pause is pressed, however fast the trainer: 54,000 steps of one example each
+        TrainingFormTest.choose(robot, "#dataset", "fashion-mnist");
+        TrainingFormTest.type(robot, "#batch-size", "1", KeyCode.ENTER);
         TrainingFormTest.type(robot, "#epochs", "50", KeyCode.ENTER);
         robot.clickOn("#train");
         robot.clickOn("#pause");
