@@ -46,6 +46,9 @@ class TrainingViewTest {
                 && !((TrainingViewModel.RunRow) history.getItems().get(0)).result().equals("running"));
         TrainingViewModel.RunRow row = (TrainingViewModel.RunRow) history.getItems().get(0);
         assertThat(row.result()).contains("test accuracy");
+        // the run's last steps reach the chart with the next batch of updates, a frame or so after its result
+        waitFor(10, TimeUnit.SECONDS,
+                () -> findChart(robot).getItemCount() > 0 && findChart(robot).getMaxX() == 1080.0);
         XYSeries loss = findChart(robot);
         // 1,080 steps, thinned evenly to a few hundred points that still reach the last step
         assertThat(loss.getItemCount()).isBetween(250, 500);
